@@ -29,3 +29,13 @@ export function getDb(): Database {
 export function getPool(): pg.Pool {
   return connection().pool;
 }
+
+/** Closes the app's connections; the next getDb() opens new ones from the current DATABASE_URL. */
+export async function disconnectDb(): Promise<void> {
+  const current = globalForDb.__ententeDb;
+  globalForDb.__ententeDb = undefined;
+  if (current) {
+    await current.db.$disconnect();
+    await current.pool.end().catch(() => undefined);
+  }
+}

@@ -1,30 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import pg from "pg";
-import { findSchemaDrift, loadSchemaDmmf } from "../support/schema-drift";
-import { ensureDatabase } from "@/server/db/embedded";
 import { applyMigrations, readMigrations } from "@/server/db/migrator";
-import { uniqueDatabaseName } from "../support/test-database";
+import { findSchemaDrift, loadSchemaDmmf } from "../support/schema-drift";
+import { createScratchDatabase } from "../support/scratch-database";
 
-const admin = inject("adminDatabaseUrl");
-
-async function freshMigratedClient(): Promise<{ client: pg.Client; drop: () => Promise<void> }> {
-  const name = uniqueDatabaseName("entente_drift");
-  await ensureDatabase(admin, name);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  await applyMigrations(client, await readMigrations());
-  return {
-    client,
-    drop: async () => {
-      await client.end();
-      const adminClient = new pg.Client({ connectionString: admin });
-      await adminClient.connect();
-      await adminClient.query(`DROP DATABASE ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-      await adminClient.end();
-    },
-  };
+async function freshMigratedClient() {
+  const database = await createScratchDatabase(inject("adminDatabaseUrl"), "entente_drift");
+  await applyMigrations(database.client, await readMigrations());
+  return database;
 }
 
 describe("migrations match schema.prisma", () => {
