@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AccountMenu } from "@/components/layout/account-menu";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { findViewer } from "@/server/auth/viewer";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,6 +17,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations();
+  const viewer = await findViewer();
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">
@@ -29,9 +32,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/" className="text-lg font-bold text-brand-dark">
               {t("app.name")}
             </Link>
-            <nav aria-label={t("nav.language")}>
+            <div className="flex flex-wrap items-center justify-end gap-3">
+              <nav aria-label={t("nav.account")}>
+                <AccountMenu viewer={viewer} />
+              </nav>
               <LocaleSwitch />
-            </nav>
+            </div>
           </div>
         </header>
         <NextIntlClientProvider>

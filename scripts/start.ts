@@ -3,12 +3,18 @@
 // builds when the build is stale, then serves. Running it again is safe.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
+import { formatProblem, type Module } from "@/domain/content";
+import { ensureDemoAccounts, type NewAccount } from "@/server/auth/accounts";
+import { createAuth } from "@/server/auth/create-auth";
+import { loadContentDir } from "@/server/content/load";
+import { syncContent } from "@/server/content/sync";
 import { SetupError } from "@/server/db/errors";
+import { createPool } from "@/server/db/pool";
+import { createPrismaClient } from "@/server/db/prisma";
 import { assertPortFree } from "@/server/db/embedded";
-import { applyMigrations, readMigrations } from "@/server/db/migrator";
 import { PROJECT_ROOT, readRuntimeConfig } from "@/server/runtime/config";
-import { openDatabase, type DatabaseHandle } from "@/server/runtime/database";
+import type { DatabaseHandle } from "@/server/runtime/database";
+import { openMigratedDatabase } from "@/server/runtime/prepare";
 import { resolveAuthSecret } from "@/server/runtime/secrets";
 import { computeBuildStamp, isBuildCurrent, writeBuildStamp } from "./lib/build-stamp";
 import { reportFatal } from "./lib/report";
@@ -17,14 +23,36 @@ import { runCommand } from "./lib/run";
 const isDev = process.argv.includes("--dev");
 const nextBin = path.join(PROJECT_ROOT, "node_modules/.bin/next");
 
-async function migrate(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+/** Every module under content/, or a SetupError listing every problem: never half a module. */
+async function loadContent(contentDir: string): Promise<Module[]> {
+  const result = await loadContentDir(contentDir);
+  if (result.ok) return result.modules;
+  const lines = result.problems.map((problem) => `  ${formatProblem(problem)}`);
+  throw new SetupError(
+    `the content has ${result.problems.length} problem(s); fix them (see \`npm run content:check\`) and start again:\n${lines.join("\n")}`,
+  );
+}
+
+/** Syncs content and, on the embedded database only, makes sure the demo accounts exist. */
+async function seed(url: string, modules: Module[], options: { demoAccounts: boolean; secret: string; baseURL: string }) {
+  const pool = createPool(url, { max: 2 });
+  const db = createPrismaClient(pool);
   try {
-    const report = await applyMigrations(client, await readMigrations());
-    if (report.applied.length > 0) console.log(`Applied migrations: ${report.applied.join(", ")}`);
+    const report = await syncContent(db, modules);
+    for (const synced of report.modules) {
+      if (synced.status === "unchanged") continue;
+      console.log(
+        `Content ${synced.slug}: ${synced.status} (${synced.factsCreated} new, ${synced.factsRevised} revised, ${synced.factsRetired} retired, ${synced.factsRestored} restored facts).`,
+      );
+    }
+    for (const slug of report.modulesRetired) console.log(`Content ${slug}: retired (its folder is gone).`);
+    if (options.demoAccounts) {
+      return await ensureDemoAccounts(createAuth(db, { secret: options.secret, baseURL: options.baseURL }), db);
+    }
+    return [];
   } finally {
-    await client.end();
+    await db.$disconnect();
+    await pool.end();
   }
 }
 
@@ -45,6 +73,7 @@ async function main(): Promise<void> {
   const config = readRuntimeConfig();
   await assertPortFree(config.port, `Port ${config.port} is already in use. Stop what uses it or set PORT to a free port.`, "0.0.0.0");
   const authSecret = await resolveAuthSecret(config);
+  const modules = await loadContent(config.contentDir);
 
   // What is running, so that a signal at any step stops exactly that.
   const running: { database?: DatabaseHandle; server?: ChildProcess; stopping: boolean } = { stopping: false };
@@ -64,10 +93,13 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown(130));
   process.on("SIGTERM", () => void shutdown(143));
 
-  const database = await openDatabase(config);
+  const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${config.port}`;
+  const database = await openMigratedDatabase(config);
   running.database = database;
+  let demoAccounts: NewAccount[];
   try {
-    await migrate(database.url);
+    if (database.migrations.applied.length > 0) console.log(`Applied migrations: ${database.migrations.applied.join(", ")}`);
+    demoAccounts = await seed(database.url, modules, { demoAccounts: !config.databaseUrl, secret: authSecret, baseURL });
     if (!isDev) await buildIfStale();
   } catch (error) {
     await database.stop();
@@ -80,7 +112,7 @@ async function main(): Promise<void> {
     NODE_ENV: isDev ? "development" : "production",
     DATABASE_URL: database.url,
     BETTER_AUTH_SECRET: authSecret,
-    BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${config.port}`,
+    BETTER_AUTH_URL: baseURL,
     PORT: String(config.port),
     NEXT_TELEMETRY_DISABLED: "1",
   };
@@ -93,6 +125,10 @@ async function main(): Promise<void> {
   server.once("exit", (code) => void shutdown(code ?? 0));
 
   console.log(`\nEntente is running at http://localhost:${config.port} (database: ${database.description}).`);
+  if (demoAccounts.length > 0) {
+    console.log("Demo accounts on this local database:");
+    for (const account of demoAccounts) console.log(`  ${account.role.padEnd(10)} ${account.email}  password: ${account.password}`);
+  }
   console.log("Press Ctrl-C to stop.\n");
 }
 

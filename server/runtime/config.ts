@@ -16,6 +16,7 @@ const ConfigSchema = z.object({
   PORT: portSchema("PORT", 3000),
   ENTENTE_PG_PORT: portSchema("ENTENTE_PG_PORT", 54_329),
   ENTENTE_DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, ".data")),
+  ENTENTE_CONTENT_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, "content")),
   DATABASE_URL: z
     .string()
     .trim()
@@ -36,6 +37,7 @@ export type RuntimeConfig = {
   port: number;
   pgPort: number;
   dataDir: string;
+  contentDir: string;
   databaseUrl: string | undefined;
   authSecret: string | undefined;
   /** Production means a deployment on a database we do not own: secrets must come from the environment. */
@@ -53,6 +55,7 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     port: config.PORT,
     pgPort: config.ENTENTE_PG_PORT,
     dataDir: path.resolve(config.ENTENTE_DATA_DIR),
+    contentDir: path.resolve(config.ENTENTE_CONTENT_DIR),
     databaseUrl: config.DATABASE_URL,
     authSecret: config.BETTER_AUTH_SECRET,
     isProduction: config.NODE_ENV === "production" && config.DATABASE_URL !== undefined,

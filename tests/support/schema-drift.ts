@@ -20,7 +20,8 @@ const columnOf = (field: Field) => field.dbName ?? field.name;
 function expectedType(field: Field, enums: Set<string>): string {
   const [native, args] = (field.nativeType as [string, string[]] | null) ?? [null, []];
   let base: string;
-  if (enums.has(field.type)) base = field.type;
+  // format_type() quotes identifiers that are not all lower case, as PostgreSQL prints them.
+  if (enums.has(field.type)) base = /^[a-z_][a-z0-9_]*$/.test(field.type) ? field.type : `"${field.type}"`;
   else if (native) {
     const nativeTypes: Record<string, string> = {
       Uuid: "uuid",
