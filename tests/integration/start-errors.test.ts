@@ -28,6 +28,8 @@ function runStart(env: Partial<NodeJS.ProcessEnv>): Promise<{ code: number | nul
   });
 }
 
+const brokenContent = path.resolve("tests/fixtures/content-broken");
+
 function expectOneClearLine(stderr: string, expected: string) {
   const lines = stderr.trim().split("\n");
   expect(lines).toEqual([`entente: ${expected}`]);
@@ -85,5 +87,15 @@ describe("npm start refuses bad set-ups with one line and no stack trace", () =>
     });
     expect(result.code).toBe(1);
     expectOneClearLine(result.stderr, `Cannot reach PostgreSQL at 127.0.0.1:${port}: connection refused. Start that server or correct DATABASE_URL.`);
+  });
+
+  test("invalid content is refused with every problem, before the database is touched", async () => {
+    const result = await runStart({ PORT: String(await freePort()), ENTENTE_CONTENT_DIR: brokenContent });
+    expect(result.code).toBe(1);
+    const [first, ...problems] = result.stderr.trim().split("\n");
+    expect(first).toMatch(/^entente: the content has \d+ problem\(s\); fix them \(see `npm run content:check`\) and start again:$/);
+    expect(problems.length).toBe(Number(/has (\d+) problem/.exec(first!)![1]));
+    expect(problems.every((line) => line.startsWith("  tests/fixtures/content-broken/"))).toBe(true);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

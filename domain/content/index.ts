@@ -1,0 +1,6 @@
+export * from "./schema";
+export * from "./template";
+export * from "./render";
+export * from "./validate";
+export * from "./distractors";
+export * from "./hash";
