@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isLocale } from "@/i18n/locales";
 import { listModules } from "@/server/data/modules";
@@ -25,7 +26,11 @@ export default async function HomePage() {
           <ul className="grid gap-4">
             {modules.map((module) => (
               <li key={module.slug} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-                <h3 className="text-xl font-semibold">{module.title}</h3>
+                <h3 className="text-xl font-semibold">
+                  <Link href={`/modules/${module.slug}`} className="text-brand-dark underline-offset-4 hover:underline">
+                    {module.title}
+                  </Link>
+                </h3>
                 <p className="mt-1 text-muted">{module.description}</p>
                 <p className="mt-2 text-sm text-muted">{t("factCount", { count: module.factCount })}</p>
                 <h4 className="mt-4 text-sm font-semibold uppercase tracking-wide text-muted">{t("topicsHeading")}</h4>

@@ -7,3 +7,6 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
+
+/** Message files per locale (messages/<locale>/<file>.json): common holds the shared namespaces, each other file one feature. */
+export const MESSAGE_FILES = ["common", "quiz", "practice", "results"] as const;

@@ -20,7 +20,10 @@ export async function AccountMenu({ viewer }: { viewer: Viewer | null }) {
   }
   return (
     <div className="flex items-center gap-3">
-      <span className="hidden text-sm text-muted sm:inline">
+      <Link href="/history" className="font-medium text-brand-dark underline-offset-4 hover:underline">
+        {t("history")}
+      </Link>
+      <span className="hidden text-sm text-muted md:inline">
         {t("signedInAs", { name: viewer.name })} ({t(`roles.${viewer.role}`)})
       </span>
       <form action={signOut}>

@@ -3,7 +3,7 @@ import { useId } from "react";
 type TextFieldProps = {
   name: string;
   label: string;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "number";
   autoComplete?: string;
   defaultValue?: string;
   hint?: string;

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AnswerReview } from "@/components/results/answer-review";
+import { RetakeForm } from "@/components/results/retake-form";
+import { isLocale } from "@/i18n/locales";
+import { startPractice } from "@/server/actions/attempts";
+import { requireViewer } from "@/server/auth/viewer";
+import { getAttemptResults } from "@/server/data/attempts";
+import { isAppError } from "@/server/errors";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("results"))("title") };
+}
+
+const percent = (value: number) => Math.round(value * 100);
+
+export default async function ResultsPage({ params }: { params: Promise<{ attemptId: string }> }) {
+  const { attemptId } = await params;
+  const viewer = await requireViewer(`/attempts/${attemptId}/results`);
+  const locale = await getLocale();
+  const results = await getAttemptResults(viewer, attemptId, isLocale(locale) ? locale : "fr").catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") return "missing" as const;
+    throw error;
+  });
+  if (results === "missing") notFound();
+  if (results === null) redirect(`/attempts/${attemptId}`);
+
+  const t = await getTranslations("results");
+  const correctCount = results.questions.filter((q) => q.correct).length;
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <p className="text-muted">{results.moduleTitle}</p>
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p className="text-4xl font-bold text-brand-dark">{t("score", { percent: percent(results.score) })}</p>
+        <p className="text-muted">
+          {t("correctCount", { correct: correctCount, count: results.questionCount })} ·{" "}
+          {t("points", { points: Math.round(results.points * 100) / 100, count: results.questionCount })}
+        </p>
+        <div className="flex flex-wrap items-center gap-4">
+          <RetakeForm moduleSlug={results.moduleSlug} settings={results.settings} action={startPractice} label={t("retake")} pendingLabel={t("retaking")} />
+          <Link href={`/modules/${results.moduleSlug}`} className="font-medium text-brand underline">
+            {t("backToModule")}
+          </Link>
+        </div>
+      </header>
+      <ol className="space-y-6">
+        {results.questions.map((item) => {
+          const verdict = item.correct ? t("correct") : item.score > 0 ? t("partial", { percent: percent(item.score) }) : t("incorrect");
+          return (
+            <li key={item.position} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 className="text-lg font-semibold">{t("question", { number: item.position + 1 })}</h2>
+                <p
+                  className={`rounded-full px-3 py-1 text-sm font-semibold ${item.correct ? "bg-green-100 text-green-900" : item.score > 0 ? "bg-amber-100 text-amber-900" : "bg-red-100 text-red-900"}`}
+                >
+                  <span aria-hidden="true">{item.correct ? "✓ " : item.score > 0 ? "◐ " : "✗ "}</span>
+                  {verdict}
+                </p>
+              </div>
+              <p className="font-medium">{item.question.stem}</p>
+              <AnswerReview question={item.question} answer={item.answer} />
+              <div className="rounded-md bg-slate-50 p-3">
+                <h3 className="text-sm font-semibold uppercase tracking-wide text-muted">{t("explanation")}</h3>
+                <p>{item.question.explanation}</p>
+                {item.section ? (
+                  <p className="mt-2 text-sm text-muted">{t("source", { source: results.sourceTitle, section: item.section.heading })}</p>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { QuizSettingsForm } from "@/components/practice/quiz-settings-form";
+import { isLocale } from "@/i18n/locales";
+import { startPractice } from "@/server/actions/attempts";
+import { findViewer } from "@/server/auth/viewer";
+import { findModuleOverview } from "@/server/data/module-overview";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ slug: string }> };
+
+async function load(slug: string) {
+  const locale = await getLocale();
+  return findModuleOverview(slug, isLocale(locale) ? locale : "fr");
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const overview = await load((await params).slug);
+  return { title: overview?.title };
+}
+
+export default async function ModulePage({ params }: Params) {
+  const { slug } = await params;
+  const overview = await load(slug);
+  if (!overview) notFound();
+  const [viewer, t] = await Promise.all([findViewer(), getTranslations("practice")]);
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold">{overview.title}</h1>
+        <p className="max-w-3xl text-lg text-muted">{overview.description}</p>
+      </header>
+      <section aria-labelledby="practice-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="practice-heading" className="text-2xl font-semibold">
+          {t("startTitle")}
+        </h2>
+        {viewer ? (
+          <>
+            <p className="text-muted">{t("startIntro")}</p>
+            <QuizSettingsForm moduleSlug={overview.slug} topics={overview.topics} action={startPractice} />
+          </>
+        ) : (
+          <p>
+            <Link href={`/sign-in?next=${encodeURIComponent(`/modules/${overview.slug}`)}`} className="font-medium text-brand underline">
+              {t("signInToPractice")}
+            </Link>
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

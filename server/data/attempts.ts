@@ -1,0 +1,352 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { z } from "zod";
+import type { Locale } from "@/domain/content";
+import { GRACE_PERIOD_MS, acceptsAnswers, computeDeadline, isOverdue } from "@/domain/attempt/timing";
+import { findLanguageMismatch, type FrozenQuestions } from "@/domain/attempt/frozen";
+import { AnswerSchema, buildQuiz, gradeAnswer, QUESTION_TYPES, toView, type Answer, type Question, type QuestionView } from "@/domain/quiz";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Viewer } from "@/server/auth/viewer";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { findQuizModule } from "./module-content";
+
+export const MAX_QUESTIONS = 40;
+export const MAX_TIME_LIMIT_MINUTES = 180;
+
+/** A form sends one checked checkbox as a string and none at all as nothing. */
+const asArray = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+export const StartAttemptSchema = z.object({
+  module: z.string().min(1).max(64),
+  topics: z.preprocess(asArray, z.array(z.string().min(1).max(64)).min(1, { error: "topicsRequired" }).max(50)),
+  size: z.coerce.number({ error: "sizeRange" }).int({ error: "sizeRange" }).min(1, { error: "sizeRange" }).max(MAX_QUESTIONS, { error: "sizeRange" }),
+  types: z.preprocess(asArray, z.array(z.enum(QUESTION_TYPES, { error: "typesRequired" })).min(1, { error: "typesRequired" })),
+  timeLimitMinutes: z
+    .union([z.literal("").transform(() => null), z.null(), z.coerce.number({ error: "timeLimitRange" })])
+    .pipe(z.number().int({ error: "timeLimitRange" }).min(1, { error: "timeLimitRange" }).max(MAX_TIME_LIMIT_MINUTES, { error: "timeLimitRange" }).nullable())
+    .optional()
+    .transform((value) => value ?? null),
+});
+export type StartAttemptInput = z.infer<typeof StartAttemptSchema>;
+
+export type AttemptSettings = Omit<StartAttemptInput, "module"> & { seed: number };
+
+/**
+ * Starts a practice attempt: builds the quiz in both languages from one seed and freezes it,
+ * keys included, into the attempt. Later content changes never alter it.
+ */
+export async function startAttempt(viewer: Viewer, input: StartAttemptInput, now = new Date()): Promise<{ id: string }> {
+  const quizModule = await findQuizModule(input.module);
+  if (!quizModule) throw new AppError("NOT_FOUND", { messageKey: "moduleNotFound" });
+  const known = new Set(quizModule.topics.map((topic) => topic.id));
+  if (input.topics.some((topic) => !known.has(topic))) throw new AppError("INVALID", { messageKey: "unknownTopic" });
+
+  const seed = randomInt(0, 0xffffffff);
+  const build = (locale: Locale) =>
+    buildQuiz({ module: quizModule, locale, seed, size: input.size, topics: input.topics, types: input.types }).questions;
+  const questions: FrozenQuestions = { fr: build("fr"), en: build("en") };
+  const mismatch = findLanguageMismatch(questions);
+  if (mismatch) throw new Error(`quiz builder gave different questions per language: ${mismatch}`);
+  if (questions.fr.length === 0) throw new AppError("INVALID", { messageKey: "noQuestions" });
+
+  const settings: AttemptSettings = {
+    topics: input.topics,
+    size: input.size,
+    types: input.types,
+    timeLimitMinutes: input.timeLimitMinutes,
+    seed,
+  };
+  const attempt = await getDb().attempt.create({
+    data: {
+      userId: viewer.id,
+      moduleId: quizModule.dbId,
+      settings,
+      questions: questions as unknown as Prisma.InputJsonValue,
+      questionCount: questions.fr.length,
+      startedAt: now,
+      lastActivityAt: now,
+      deadlineAt: computeDeadline(now, input.timeLimitMinutes),
+    },
+    select: { id: true },
+  });
+  return attempt;
+}
+
+const AttemptIdSchema = z.uuid();
+
+export type AttemptForPlayer = {
+  id: string;
+  moduleSlug: string;
+  moduleTitle: string;
+  state: "in_progress" | "finished";
+  deadlineAt: Date | null;
+  questions: QuestionView[];
+  answers: (Answer | null)[];
+};
+
+/**
+ * What the quiz page may show of one of the viewer's attempts: the questions WITHOUT their keys,
+ * and the answers saved so far. Another person's attempt is NOT_FOUND, like a missing one.
+ * An attempt found past its deadline is closed first.
+ */
+export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, locale: Locale, now = new Date()): Promise<AttemptForPlayer> {
+  const id = parseAttemptId(attemptId);
+  await closeIfOverdue(viewer, id, now);
+  const attempt = await getDb().attempt.findFirst({
+    where: { id, userId: viewer.id },
+    select: {
+      id: true,
+      state: true,
+      deadlineAt: true,
+      questions: true,
+      module: { select: { slug: true, titleFr: true, titleEn: true } },
+      responses: { select: { position: true, answer: true } },
+    },
+  });
+  if (!attempt) throw new AppError("NOT_FOUND", { messageKey: "attemptNotFound" });
+  const questions = (attempt.questions as unknown as FrozenQuestions)[locale];
+  const answers: (Answer | null)[] = questions.map(() => null);
+  for (const response of attempt.responses) answers[response.position] = response.answer as Answer;
+  return {
+    id: attempt.id,
+    moduleSlug: attempt.module.slug,
+    moduleTitle: locale === "fr" ? attempt.module.titleFr : attempt.module.titleEn,
+    state: attempt.state,
+    deadlineAt: attempt.deadlineAt,
+    questions: questions.map(toView),
+    answers,
+  };
+}
+
+export const SaveAnswerSchema = z.object({
+  attemptId: z.string(),
+  position: z.number().int().min(0).max(1000),
+  answer: AnswerSchema,
+  locale: z.enum(["fr", "en"]),
+});
+export type SaveAnswerInput = z.infer<typeof SaveAnswerSchema>;
+
+type LockedAttempt = { id: string; state: "in_progress" | "finished"; deadlineAt: Date | null; questions: FrozenQuestions };
+
+/** Locks the viewer's attempt row for this transaction: saves and submits of one attempt run one at a time. */
+async function lockAttempt(tx: Prisma.TransactionClient, viewer: Viewer, id: string): Promise<LockedAttempt> {
+  const rows = await tx.$queryRaw<LockedAttempt[]>`
+    SELECT id, state::text AS state, "deadlineAt", questions
+      FROM "Attempt" WHERE id = ${id}::uuid AND "userId" = ${viewer.id}
+       FOR UPDATE`;
+  const attempt = rows[0];
+  if (!attempt) throw new AppError("NOT_FOUND", { messageKey: "attemptNotFound" });
+  return attempt;
+}
+
+/**
+ * Saves one answer the moment it is given (replacing the previous one). Refused, writing
+ * nothing, when the attempt is finished or past its deadline plus grace, when the question
+ * number is out of range, or when the answer does not fit the question.
+ */
+export async function saveAnswer(viewer: Viewer, input: SaveAnswerInput, now = new Date()): Promise<{ savedAt: Date }> {
+  const id = parseAttemptId(input.attemptId);
+  const outcome = await getDb().$transaction(async (tx) => {
+    const attempt = await lockAttempt(tx, viewer, id);
+    if (attempt.state === "finished") throw new AppError("CONFLICT", { messageKey: "attemptFinished" });
+    if (!acceptsAnswers(attempt, now)) {
+      await finishLocked(tx, attempt, now);
+      return "too-late" as const;
+    }
+    const question = attempt.questions[input.locale][input.position];
+    if (!question) throw new AppError("INVALID", { messageKey: "questionOutOfRange" });
+    const check = gradeAnswer(question, input.answer);
+    if (!check.ok) throw new AppError("INVALID", { messageKey: "answerDoesNotFit", detail: check.reason });
+
+    const answer = input.answer as Prisma.InputJsonValue;
+    await tx.response.upsert({
+      where: { attemptId_position: { attemptId: id, position: input.position } },
+      create: { attemptId: id, position: input.position, answer, locale: input.locale, savedAt: now },
+      update: { answer, locale: input.locale, savedAt: now },
+    });
+    await tx.attempt.update({ where: { id }, data: { lastActivityAt: now } });
+    return "saved" as const;
+  });
+  // Thrown outside the transaction so that closing the overdue attempt is committed.
+  if (outcome === "too-late") throw new AppError("CONFLICT", { messageKey: "deadlinePassed" });
+  return { savedAt: now };
+}
+
+/**
+ * Finishes and grades the attempt. Idempotent: a second submit (double click, second tab)
+ * finds it finished and returns the stored result.
+ */
+export async function submitAttempt(viewer: Viewer, attemptId: string, now = new Date()): Promise<{ id: string; score: number }> {
+  const id = parseAttemptId(attemptId);
+  return getDb().$transaction(async (tx) => {
+    const attempt = await lockAttempt(tx, viewer, id);
+    if (attempt.state === "in_progress") await finishLocked(tx, attempt, now);
+    const finished = await tx.attempt.findUniqueOrThrow({ where: { id }, select: { score: true } });
+    return { id, score: finished.score ?? 0 };
+  });
+}
+
+/** Grades every saved answer against the frozen key of the language it was given in. */
+async function finishLocked(tx: Prisma.TransactionClient, attempt: LockedAttempt, now: Date): Promise<void> {
+  const responses = await tx.response.findMany({ where: { attemptId: attempt.id }, select: { position: true, answer: true, locale: true } });
+  let points = 0;
+  for (const response of responses) {
+    const locale = response.locale === "en" ? "en" : "fr";
+    const question: Question | undefined = attempt.questions[locale][response.position];
+    const grade = question ? gradeAnswer(question, response.answer) : { score: 0, correct: false };
+    points += grade.score;
+    await tx.response.update({
+      where: { attemptId_position: { attemptId: attempt.id, position: response.position } },
+      data: { score: grade.score, correct: grade.correct },
+    });
+  }
+  const questionCount = attempt.questions.fr.length;
+  // Past the deadline, the attempt ends at the deadline (as Moodle records it), not when noticed.
+  const finishedAt = attempt.deadlineAt && now > attempt.deadlineAt ? attempt.deadlineAt : now;
+  await tx.attempt.update({
+    where: { id: attempt.id },
+    data: { state: "finished", finishedAt, points, score: questionCount > 0 ? points / questionCount : 0, lastActivityAt: now },
+  });
+}
+
+async function closeIfOverdue(viewer: Viewer, id: string, now: Date): Promise<void> {
+  const head = await getDb().attempt.findFirst({ where: { id, userId: viewer.id }, select: { state: true, deadlineAt: true } });
+  if (!head || !isOverdue(head, now)) return;
+  await getDb().$transaction(async (tx) => {
+    const attempt = await lockAttempt(tx, viewer, id);
+    if (isOverdue(attempt, now)) await finishLocked(tx, attempt, now);
+  });
+}
+
+function parseAttemptId(value: string): string {
+  const parsed = AttemptIdSchema.safeParse(value);
+  if (!parsed.success) throw new AppError("NOT_FOUND", { messageKey: "attemptNotFound" });
+  return parsed.data;
+}
+
+export type ReviewedQuestion = {
+  position: number;
+  question: Question;
+  answer: Answer | null;
+  score: number;
+  correct: boolean;
+  section: { id: string; heading: string } | null;
+};
+
+export type AttemptResults = {
+  id: string;
+  moduleSlug: string;
+  moduleTitle: string;
+  sourceTitle: string;
+  startedAt: Date;
+  finishedAt: Date;
+  score: number;
+  points: number;
+  questionCount: number;
+  settings: AttemptSettings;
+  questions: ReviewedQuestion[];
+};
+
+/**
+ * The graded attempt with its keys and explanations: only once it is finished (an attempt past
+ * its deadline is closed first). Null while it is still in progress.
+ */
+export async function getAttemptResults(viewer: Viewer, attemptId: string, locale: Locale, now = new Date()): Promise<AttemptResults | null> {
+  const id = parseAttemptId(attemptId);
+  await closeIfOverdue(viewer, id, now);
+  const attempt = await getDb().attempt.findFirst({
+    where: { id, userId: viewer.id },
+    select: {
+      id: true,
+      state: true,
+      startedAt: true,
+      finishedAt: true,
+      score: true,
+      points: true,
+      questionCount: true,
+      settings: true,
+      questions: true,
+      module: { select: { slug: true, titleFr: true, titleEn: true, vocabulary: true } },
+      responses: { select: { position: true, answer: true, score: true, correct: true } },
+    },
+  });
+  if (!attempt) throw new AppError("NOT_FOUND", { messageKey: "attemptNotFound" });
+  if (attempt.state !== "finished") return null;
+
+  const vocabulary = attempt.module.vocabulary as { source?: { title?: string }; sections?: { id: string; heading: string }[] };
+  const sections = new Map((vocabulary.sections ?? []).map((section) => [section.id, section]));
+  const responses = new Map(attempt.responses.map((response) => [response.position, response]));
+  const questions = (attempt.questions as unknown as FrozenQuestions)[locale];
+  return {
+    id: attempt.id,
+    moduleSlug: attempt.module.slug,
+    moduleTitle: locale === "fr" ? attempt.module.titleFr : attempt.module.titleEn,
+    sourceTitle: vocabulary.source?.title ?? "",
+    startedAt: attempt.startedAt,
+    finishedAt: attempt.finishedAt ?? attempt.startedAt,
+    score: attempt.score ?? 0,
+    points: attempt.points ?? 0,
+    questionCount: attempt.questionCount,
+    settings: attempt.settings as unknown as AttemptSettings,
+    questions: questions.map((question, position) => {
+      const response = responses.get(position);
+      const sectionId = question.sections[0];
+      return {
+        position,
+        question,
+        answer: (response?.answer as Answer | undefined) ?? null,
+        score: response?.score ?? 0,
+        correct: response?.correct ?? false,
+        section: sectionId ? (sections.get(sectionId) ?? null) : null,
+      };
+    }),
+  };
+}
+
+export type AttemptSummary = {
+  id: string;
+  moduleTitle: string;
+  state: "in_progress" | "finished";
+  startedAt: Date;
+  finishedAt: Date | null;
+  score: number | null;
+  questionCount: number;
+};
+
+/** The viewer's attempts, newest first, one query (overdue ones are closed first). */
+export async function listAttempts(viewer: Viewer, locale: Locale, options: { take?: number } = {}, now = new Date()): Promise<AttemptSummary[]> {
+  await closeOverdueAttempts(viewer, now);
+  const rows = await getDb().attempt.findMany({
+    where: { userId: viewer.id },
+    orderBy: { startedAt: "desc" },
+    take: options.take ?? 100,
+    select: {
+      id: true,
+      state: true,
+      startedAt: true,
+      finishedAt: true,
+      score: true,
+      questionCount: true,
+      module: { select: { titleFr: true, titleEn: true } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    moduleTitle: locale === "fr" ? row.module.titleFr : row.module.titleEn,
+    state: row.state,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    score: row.score,
+    questionCount: row.questionCount,
+  }));
+}
+
+/** Closes every attempt of the viewer whose deadline and grace period have passed. */
+async function closeOverdueAttempts(viewer: Viewer, now: Date): Promise<void> {
+  const overdue = await getDb().attempt.findMany({
+    where: { userId: viewer.id, state: "in_progress", deadlineAt: { lt: new Date(now.getTime() - GRACE_PERIOD_MS) } },
+    select: { id: true },
+  });
+  for (const { id } of overdue) await closeIfOverdue(viewer, id, now);
+}

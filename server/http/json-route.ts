@@ -1,0 +1,76 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getAuth } from "@/server/auth/auth";
+import type { Role, Viewer } from "@/server/auth/viewer";
+import { AppError, ERROR_STATUS, isAppError } from "@/server/errors";
+
+export const MAX_JSON_BODY_BYTES = 16 * 1024;
+
+type RouteOptions<S extends z.ZodType> = { name: string; schema: S; roles?: readonly Role[] };
+
+type Context<P> = { params: Promise<P> };
+
+function problem(status: number, code: string, message: string) {
+  return Response.json({ ok: false, code, message }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * JSON endpoints for the browser's fetch calls (autosave): same-origin only (route handlers
+ * get no CSRF check from Next.js), JSON only, small bodies only, a signed-in viewer, zod
+ * validation, and coded errors mapped to their HTTP status with a message in the reader's
+ * language. Unexpected errors are logged and answered with a generic 500.
+ */
+export function defineJsonRoute<S extends z.ZodType, P, T>(
+  options: RouteOptions<S>,
+  handler: (args: { input: z.infer<S>; params: P; viewer: Viewer }) => Promise<T>,
+) {
+  return async function route(request: Request, context: Context<P>): Promise<Response> {
+    const t = await getTranslations("errors");
+    try {
+      assertSameOrigin(request);
+      if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
+        return problem(415, "UNSUPPORTED_MEDIA_TYPE", t("codes.INVALID"));
+      }
+      const declared = Number(request.headers.get("content-length") ?? 0);
+      const text = declared > MAX_JSON_BODY_BYTES ? null : await request.text();
+      if (text === null || Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) {
+        return problem(413, "PAYLOAD_TOO_LARGE", t("payloadTooLarge"));
+      }
+
+      const session = await getAuth().api.getSession({ headers: request.headers });
+      if (!session) throw new AppError("UNAUTHENTICATED");
+      const role = (session.user as { role?: Role }).role ?? "learner";
+      const viewer: Viewer = { id: session.user.id, name: session.user.name, email: session.user.email, role };
+      if (options.roles && !options.roles.includes(role)) throw new AppError("FORBIDDEN");
+
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new AppError("INVALID", { messageKey: "malformedPayload" });
+      }
+      const parsed = options.schema.safeParse(body);
+      if (!parsed.success) throw new AppError("INVALID", { messageKey: "malformedPayload" });
+      const data = await handler({ input: parsed.data, params: await context.params, viewer });
+      return Response.json({ ok: true, data }, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      if (isAppError(error)) {
+        const key = error.messageKey && t.has(error.messageKey) ? error.messageKey : `codes.${error.code}`;
+        return problem(ERROR_STATUS[error.code], error.code, t(key));
+      }
+      console.error(`[route ${options.name}] unexpected error`, error);
+      return problem(500, "UNEXPECTED", t("generic"));
+    }
+  };
+}
+
+/** Browsers send Origin on every cross-origin POST/PUT; a request from another site is refused. */
+function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") throw new AppError("FORBIDDEN", { messageKey: "crossSite" });
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!host || new URL(origin).host !== host) throw new AppError("FORBIDDEN", { messageKey: "crossSite" });
+}
