@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccountMenu } from "@/components/layout/account-menu";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { findViewer } from "@/server/auth/viewer";
 import "./globals.css";
 
@@ -40,6 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </div>
           </div>
         </header>
+        <TimeZoneCookie />
         <NextIntlClientProvider>
           <main id="main" className="mx-auto max-w-5xl px-4 py-8">
             {children}

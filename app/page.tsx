@@ -1,15 +1,25 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
-import { isLocale } from "@/i18n/locales";
+import { getTranslations } from "next-intl/server";
+import { ReviewNowForm } from "@/components/progress/review-now-form";
+import { getCurrentLocale } from "@/i18n/current-locale";
+import { startReviewSession } from "@/server/actions/attempts";
+import { findViewer } from "@/server/auth/viewer";
 import { listModules } from "@/server/data/modules";
+import { countDueToday } from "@/server/data/progress";
+import { getTimeZone } from "@/server/preferences/time-zone";
 
 // Modules come from the database, which changes at run time.
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const locale = await getLocale();
-  const t = await getTranslations("home");
-  const modules = await listModules(isLocale(locale) ? locale : "fr");
+  const [t, tProgress, modules, viewer, timeZone] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("progress"),
+    getCurrentLocale().then(listModules),
+    findViewer(),
+    getTimeZone(),
+  ]);
+  const due = viewer ? await Promise.all(modules.map((m) => countDueToday(viewer, m.slug, timeZone))) : [];
   return (
     <div className="space-y-8">
       <section className="space-y-3">
@@ -24,23 +34,36 @@ export default async function HomePage() {
           <p>{t("noModules")}</p>
         ) : (
           <ul className="grid gap-4">
-            {modules.map((module) => (
-              <li key={module.slug} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-                <h3 className="text-xl font-semibold">
-                  <Link href={`/modules/${module.slug}`} className="text-brand-dark underline-offset-4 hover:underline">
-                    {module.title}
-                  </Link>
-                </h3>
-                <p className="mt-1 text-muted">{module.description}</p>
-                <p className="mt-2 text-sm text-muted">{t("factCount", { count: module.factCount })}</p>
-                <h4 className="mt-4 text-sm font-semibold uppercase tracking-wide text-muted">{t("topicsHeading")}</h4>
-                <ul className="mt-2 flex flex-wrap gap-2">
-                  {module.topics.map((topic) => (
-                    <li key={topic.key} className="rounded-full bg-slate-100 px-3 py-1 text-sm">
-                      {topic.title}
-                    </li>
-                  ))}
-                </ul>
+            {modules.map((module, index) => (
+              <li key={module.slug} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+                <div>
+                  <h3 className="text-xl font-semibold">
+                    <Link href={`/modules/${module.slug}`} className="text-brand-dark underline-offset-4 hover:underline">
+                      {module.title}
+                    </Link>
+                  </h3>
+                  <p className="mt-1 text-muted">{module.description}</p>
+                  <p className="mt-2 text-sm text-muted">{t("factCount", { count: module.factCount })}</p>
+                </div>
+                {viewer ? (
+                  <div className="flex flex-wrap items-center gap-4 rounded-md bg-slate-50 p-3">
+                    <p className="font-medium">{tProgress("dueToday", { count: due[index] ?? 0 })}</p>
+                    <ReviewNowForm moduleSlug={module.slug} action={startReviewSession} label={tProgress("reviewNow")} pendingLabel={tProgress("reviewing")} />
+                    <Link href={`/modules/${module.slug}`} className="font-medium text-brand underline">
+                      {t("startPractice")}
+                    </Link>
+                  </div>
+                ) : null}
+                <div>
+                  <h4 className="text-sm font-semibold uppercase tracking-wide text-muted">{t("topicsHeading")}</h4>
+                  <ul className="mt-2 flex flex-wrap gap-2">
+                    {module.topics.map((topic) => (
+                      <li key={topic.key} className="rounded-full bg-slate-100 px-3 py-1 text-sm">
+                        {topic.title}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { isLocale } from "@/i18n/locales";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getCurrentLocale } from "@/i18n/current-locale";
 import { requireViewer } from "@/server/auth/viewer";
 import { listAttempts } from "@/server/data/attempts";
 
@@ -13,11 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HistoryPage() {
   const viewer = await requireViewer("/history");
-  const locale = await getLocale();
   const [t, format, attempts] = await Promise.all([
     getTranslations("results"),
     getFormatter(),
-    listAttempts(viewer, isLocale(locale) ? locale : "fr"),
+    listAttempts(viewer, await getCurrentLocale()),
   ]);
   return (
     <div className="space-y-6">

@@ -20,6 +20,9 @@ export async function AccountMenu({ viewer }: { viewer: Viewer | null }) {
   }
   return (
     <div className="flex items-center gap-3">
+      <Link href="/progress" className="font-medium text-brand-dark underline-offset-4 hover:underline">
+        {t("progress")}
+      </Link>
       <Link href="/history" className="font-medium text-brand-dark underline-offset-4 hover:underline">
         {t("history")}
       </Link>

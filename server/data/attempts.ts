@@ -4,12 +4,24 @@ import { z } from "zod";
 import type { Locale } from "@/domain/content";
 import { GRACE_PERIOD_MS, acceptsAnswers, computeDeadline, isOverdue } from "@/domain/attempt/timing";
 import { findLanguageMismatch, type FrozenQuestions } from "@/domain/attempt/frozen";
-import { AnswerSchema, buildQuiz, gradeAnswer, QUESTION_TYPES, toView, type Answer, type Question, type QuestionView } from "@/domain/quiz";
+import {
+  AnswerSchema,
+  buildQuiz,
+  gradeAnswer,
+  QUESTION_TYPES,
+  toView,
+  type Answer,
+  type FactMastery,
+  type Question,
+  type QuestionView,
+} from "@/domain/quiz";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { recordReviews, type FactOutcome } from "./memory";
 import { findQuizModule } from "./module-content";
+import { getQuizMastery } from "./progress";
 
 export const MAX_QUESTIONS = 40;
 export const MAX_TIME_LIMIT_MINUTES = 180;
@@ -30,13 +42,18 @@ export const StartAttemptSchema = z.object({
 });
 export type StartAttemptInput = z.infer<typeof StartAttemptSchema>;
 
-export type AttemptSettings = Omit<StartAttemptInput, "module"> & { seed: number };
+export type AttemptSettings = Omit<StartAttemptInput, "module"> & { seed: number; mode: "practice" | "review" };
 
 /**
  * Starts a practice attempt: builds the quiz in both languages from one seed and freezes it,
  * keys included, into the attempt. Later content changes never alter it.
  */
-export async function startAttempt(viewer: Viewer, input: StartAttemptInput, now = new Date()): Promise<{ id: string }> {
+export async function startAttempt(
+  viewer: Viewer,
+  input: StartAttemptInput,
+  now = new Date(),
+  review?: { mastery: ReadonlyMap<string, FactMastery> },
+): Promise<{ id: string }> {
   const quizModule = await findQuizModule(input.module);
   if (!quizModule) throw new AppError("NOT_FOUND", { messageKey: "moduleNotFound" });
   const known = new Set(quizModule.topics.map((topic) => topic.id));
@@ -44,7 +61,7 @@ export async function startAttempt(viewer: Viewer, input: StartAttemptInput, now
 
   const seed = randomInt(0, 0xffffffff);
   const build = (locale: Locale) =>
-    buildQuiz({ module: quizModule, locale, seed, size: input.size, topics: input.topics, types: input.types }).questions;
+    buildQuiz({ module: quizModule, locale, seed, size: input.size, topics: input.topics, types: input.types, mastery: review?.mastery }).questions;
   const questions: FrozenQuestions = { fr: build("fr"), en: build("en") };
   const mismatch = findLanguageMismatch(questions);
   if (mismatch) throw new Error(`quiz builder gave different questions per language: ${mismatch}`);
@@ -56,6 +73,7 @@ export async function startAttempt(viewer: Viewer, input: StartAttemptInput, now
     types: input.types,
     timeLimitMinutes: input.timeLimitMinutes,
     seed,
+    mode: review ? "review" : "practice",
   };
   const attempt = await getDb().attempt.create({
     data: {
@@ -127,12 +145,19 @@ export const SaveAnswerSchema = z.object({
 });
 export type SaveAnswerInput = z.infer<typeof SaveAnswerSchema>;
 
-type LockedAttempt = { id: string; state: "in_progress" | "finished"; deadlineAt: Date | null; questions: FrozenQuestions };
+type LockedAttempt = {
+  id: string;
+  userId: string;
+  moduleId: string;
+  state: "in_progress" | "finished";
+  deadlineAt: Date | null;
+  questions: FrozenQuestions;
+};
 
 /** Locks the viewer's attempt row for this transaction: saves and submits of one attempt run one at a time. */
 async function lockAttempt(tx: Prisma.TransactionClient, viewer: Viewer, id: string): Promise<LockedAttempt> {
   const rows = await tx.$queryRaw<LockedAttempt[]>`
-    SELECT id, state::text AS state, "deadlineAt", questions
+    SELECT id, "userId", "moduleId", state::text AS state, "deadlineAt", questions
       FROM "Attempt" WHERE id = ${id}::uuid AND "userId" = ${viewer.id}
        FOR UPDATE`;
   const attempt = rows[0];
@@ -190,20 +215,26 @@ export async function submitAttempt(viewer: Viewer, attemptId: string, now = new
 /** Grades every saved answer against the frozen key of the language it was given in. */
 async function finishLocked(tx: Prisma.TransactionClient, attempt: LockedAttempt, now: Date): Promise<void> {
   const responses = await tx.response.findMany({ where: { attemptId: attempt.id }, select: { position: true, answer: true, locale: true } });
+  const correctAt = new Set<number>();
   let points = 0;
   for (const response of responses) {
     const locale = response.locale === "en" ? "en" : "fr";
     const question: Question | undefined = attempt.questions[locale][response.position];
     const grade = question ? gradeAnswer(question, response.answer) : { score: 0, correct: false };
     points += grade.score;
+    if (grade.correct) correctAt.add(response.position);
     await tx.response.update({
       where: { attemptId_position: { attemptId: attempt.id, position: response.position } },
       data: { score: grade.score, correct: grade.correct },
     });
   }
   const questionCount = attempt.questions.fr.length;
+  const outcomes: FactOutcome[] = attempt.questions.fr.flatMap((question, position) =>
+    question.factIds.map((factKey) => ({ factKey, correct: correctAt.has(position) })),
+  );
   // Past the deadline, the attempt ends at the deadline (as Moodle records it), not when noticed.
   const finishedAt = attempt.deadlineAt && now > attempt.deadlineAt ? attempt.deadlineAt : now;
+  await recordReviews(tx, { userId: attempt.userId, moduleId: attempt.moduleId, attemptId: attempt.id, answeredAt: finishedAt, outcomes });
   await tx.attempt.update({
     where: { id: attempt.id },
     data: { state: "finished", finishedAt, points, score: questionCount > 0 ? points / questionCount : 0, lastActivityAt: now },
@@ -349,4 +380,24 @@ async function closeOverdueAttempts(viewer: Viewer, now: Date): Promise<void> {
     select: { id: true },
   });
   for (const { id } of overdue) await closeIfOverdue(viewer, id, now);
+}
+
+export const REVIEW_SIZE = { min: 5, max: 20 } as const;
+
+/**
+ * A review session: today's due facts first, then the weakest, through the quiz builder's
+ * adaptive mode, with every question type.
+ */
+export async function startReview(viewer: Viewer, moduleSlug: string, timeZone: string, now = new Date()): Promise<{ id: string }> {
+  const quizModule = await findQuizModule(moduleSlug);
+  if (!quizModule) throw new AppError("NOT_FOUND", { messageKey: "moduleNotFound" });
+  const mastery = await getQuizMastery(viewer, quizModule.dbId, timeZone, now);
+  const due = [...mastery.values()].filter((fact) => fact.due).length;
+  const size = Math.min(REVIEW_SIZE.max, Math.max(REVIEW_SIZE.min, due));
+  return startAttempt(
+    viewer,
+    { module: moduleSlug, topics: quizModule.topics.map((topic) => topic.id), size, types: [...QUESTION_TYPES], timeLimitMinutes: null },
+    now,
+    { mastery },
+  );
 }

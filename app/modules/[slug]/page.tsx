@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { QuizSettingsForm } from "@/components/practice/quiz-settings-form";
-import { isLocale } from "@/i18n/locales";
+import { getCurrentLocale } from "@/i18n/current-locale";
 import { startPractice } from "@/server/actions/attempts";
 import { findViewer } from "@/server/auth/viewer";
 import { findModuleOverview } from "@/server/data/module-overview";
@@ -13,8 +13,7 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ slug: string }> };
 
 async function load(slug: string) {
-  const locale = await getLocale();
-  return findModuleOverview(slug, isLocale(locale) ? locale : "fr");
+  return findModuleOverview(slug, await getCurrentLocale());
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AnswerReview } from "@/components/results/answer-review";
 import { RetakeForm } from "@/components/results/retake-form";
-import { isLocale } from "@/i18n/locales";
+import { getCurrentLocale } from "@/i18n/current-locale";
 import { startPractice } from "@/server/actions/attempts";
 import { requireViewer } from "@/server/auth/viewer";
 import { getAttemptResults } from "@/server/data/attempts";
@@ -21,8 +21,7 @@ const percent = (value: number) => Math.round(value * 100);
 export default async function ResultsPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
   const viewer = await requireViewer(`/attempts/${attemptId}/results`);
-  const locale = await getLocale();
-  const results = await getAttemptResults(viewer, attemptId, isLocale(locale) ? locale : "fr").catch((error: unknown) => {
+  const results = await getAttemptResults(viewer, attemptId, await getCurrentLocale()).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") return "missing" as const;
     throw error;
   });

@@ -1,7 +1,6 @@
-import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { AnswerSchema } from "@/domain/quiz";
-import { isLocale } from "@/i18n/locales";
+import { getCurrentLocale } from "@/i18n/current-locale";
 import { saveAnswer } from "@/server/data/attempts";
 import { AppError } from "@/server/errors";
 import { defineJsonRoute } from "@/server/http/json-route";
@@ -14,12 +13,11 @@ export const PUT = defineJsonRoute<typeof BodySchema, { attemptId: string; posit
   async ({ input, params, viewer }) => {
     const position = Number(params.position);
     if (!Number.isInteger(position) || position < 0) throw new AppError("INVALID", { messageKey: "questionOutOfRange" });
-    const locale = await getLocale();
     const { savedAt } = await saveAnswer(viewer, {
       attemptId: params.attemptId,
       position,
       answer: input.answer,
-      locale: isLocale(locale) ? locale : "fr",
+      locale: await getCurrentLocale(),
     });
     return { savedAt: savedAt.toISOString() };
   },
