@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { AccountMenu } from "@/components/layout/account-menu";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
@@ -13,12 +13,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
 }
 
+const CLIENT_NAMESPACES = ["auth", "errors", "practice", "quiz"] as const;
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations();
   const viewer = await findViewer();
+  const messages = await getMessages();
+  // Client components only need these namespaces; the rest stays on the server.
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]]));
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">
@@ -42,7 +47,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </header>
         <TimeZoneCookie />
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>
           <main id="main" className="mx-auto max-w-5xl px-4 py-8">
             {children}
           </main>

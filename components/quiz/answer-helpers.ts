@@ -27,10 +27,6 @@ export function isAnswered(view: QuestionView, answer: Answer | null | undefined
   }
 }
 
-export function countAnswered(views: QuestionView[], answers: (Answer | null)[]): number {
-  return views.filter((view, position) => isAnswered(view, answers[position])).length;
-}
-
 /** The learner's order if it is a full permutation of the items, else the order they were shown in. */
 export function currentOrder(view: OrderingView, answer: AnswerOf<"ordering"> | null): string[] {
   const shown = view.items.map((item) => item.id);

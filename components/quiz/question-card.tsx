@@ -42,7 +42,7 @@ export function QuestionCard({ view, position, answer, error, isDisabled, headin
   const isTextAnswer = view.type === "year-answer" || view.type === "cloze";
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-      <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1} className="text-sm font-semibold tracking-wide text-brand-dark uppercase">
+      <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1} className="w-fit text-sm font-semibold tracking-wide text-brand-dark uppercase">
         {t("heading", { number: position + 1 })}
       </h2>
       <fieldset disabled={isDisabled} aria-describedby={isTextAnswer ? undefined : describedBy} className="mt-2 min-w-0 space-y-4">
