@@ -10,7 +10,7 @@ export function MasteryChart({ bars, labels }: { bars: MasteryBar[]; labels: Lab
   return (
     <div aria-hidden="true" className="h-80 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="topic" width={160} tick={{ fontSize: 12 }} />
