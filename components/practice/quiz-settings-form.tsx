@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 
-type Topic = { key: string; title: string; factCount: number };
+type Topic = { key: string; title: string; factCount: number; mastery?: string };
 
 export const QUESTION_TYPE_CHOICES = [
   "single-choice",
@@ -39,7 +39,7 @@ export function QuizSettingsForm({
       <CheckboxGroup
         name="topics"
         legend={t("topicsLegend")}
-        choices={topics.map((topic) => ({ value: topic.key, label: topic.title, detail: t("factCount", { count: topic.factCount }) }))}
+        choices={topics.map((topic) => ({ value: topic.key, label: topic.title, detail: [t("factCount", { count: topic.factCount }), topic.mastery].filter(Boolean).join(" · ") }))}
         defaultChecked={topics.map((topic) => topic.key)}
         errors={failed?.fieldErrors?.topics}
       />

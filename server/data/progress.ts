@@ -61,6 +61,32 @@ async function loadHistories(viewer: Viewer, moduleId: string): Promise<{ facts:
   return { facts, histories };
 }
 
+/** Each fact's level, and the aggregate per topic and for the module (the rule of docs/decisions/0006). */
+function masteryOf(facts: FactRow[], histories: Map<string, FactHistory>, now: Date) {
+  const levels = new Map<string, MasteryLevel>();
+  for (const fact of facts) {
+    const history = histories.get(fact.key);
+    levels.set(fact.key, history ? factMastery({ card: history.card, recent: history.recent, now }).level : "not-started");
+  }
+  const byTopic = new Map<string, MasteryLevel[]>();
+  for (const fact of facts) byTopic.set(fact.topicKey, [...(byTopic.get(fact.topicKey) ?? []), levels.get(fact.key)!]);
+  const topics = new Map([...byTopic].map(([key, topicLevels]) => [key, aggregateMastery(topicLevels)]));
+  return { levels, topics, module: aggregateMastery([...levels.values()]) };
+}
+
+/** The viewer's mastery of a module and of each of its topics: three queries. */
+export async function getModuleMastery(
+  viewer: Viewer,
+  moduleSlug: string,
+  now = new Date(),
+): Promise<{ module: AggregateMastery; topics: Map<string, AggregateMastery> } | null> {
+  const row = await getDb().module.findFirst({ where: { slug: moduleSlug, retiredAt: null }, select: { id: true } });
+  if (!row) return null;
+  const { facts, histories } = await loadHistories(viewer, row.id);
+  const { module, topics } = masteryOf(facts, histories, now);
+  return { module, topics };
+}
+
 /** The mastery map the quiz builder's adaptive mode reads, for a review session. */
 export async function getQuizMastery(viewer: Viewer, moduleId: string, timeZone: string, now = new Date()): Promise<Map<string, FactMastery>> {
   const { histories } = await loadHistories(viewer, moduleId);
@@ -106,18 +132,13 @@ export async function getProgress(viewer: Viewer, moduleSlug: string, locale: Lo
         FROM "Attempt" WHERE "userId" = ${viewer.id} AND state = 'finished'`,
   ]);
 
-  const levels = new Map<string, MasteryLevel>();
-  let dueToday = 0;
   const dueBy = startOfNextLocalDay(now, zone);
-  for (const fact of facts) {
-    const history = histories.get(fact.key);
-    levels.set(fact.key, history ? factMastery({ card: history.card, recent: history.recent, now }).level : "not-started");
-    if (history?.card && isDue(history.card, dueBy)) dueToday += 1;
-  }
+  const { levels, topics: topicMastery, module: moduleMastery } = masteryOf(facts, histories, now);
+  const dueToday = [...histories.values()].filter((history) => history.card && isDue(history.card, dueBy)).length;
   const topics = row.topics.map((topic) => ({
     key: topic.key,
     title: locale === "fr" ? topic.titleFr : topic.titleEn,
-    mastery: aggregateMastery(facts.filter((fact) => fact.topicKey === topic.key).map((fact) => levels.get(fact.key)!)),
+    mastery: topicMastery.get(topic.key) ?? aggregateMastery([]),
   }));
   const streak = computeStreak({ activity: activity.map((row) => row.bucket), timeZone: zone, now });
   return {
@@ -130,7 +151,7 @@ export async function getProgress(viewer: Viewer, moduleSlug: string, locale: Lo
       moduleTitle: locale === "fr" ? attempt.module.titleFr : attempt.module.titleEn,
     })),
     topics,
-    module: aggregateMastery([...levels.values()]),
+    module: moduleMastery,
     streak: { current: streak.current, longest: streak.longest, activeDays: streak.activeDays, activeToday: streak.activeToday },
     timeSpentMs: totals[0]?.ms ?? 0,
     factsMastered: [...levels.values()].filter((level) => level === "mastered").length,
