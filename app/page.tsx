@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ReviewNowForm } from "@/components/progress/review-now-form";
+import { ActionButtonForm } from "@/components/ui/action-button-form";
 import { getCurrentLocale } from "@/i18n/current-locale";
 import { startReviewSession } from "@/server/actions/attempts";
 import { findViewer } from "@/server/auth/viewer";
@@ -48,7 +48,7 @@ export default async function HomePage() {
                 {viewer ? (
                   <div className="flex flex-wrap items-center gap-4 rounded-md bg-slate-50 p-3">
                     <p className="font-medium">{tProgress("dueToday", { count: due[index] ?? 0 })}</p>
-                    <ReviewNowForm moduleSlug={module.slug} action={startReviewSession} label={tProgress("reviewNow")} pendingLabel={tProgress("reviewing")} />
+                    <ActionButtonForm action={startReviewSession} fields={{ module: module.slug }} label={tProgress("reviewNow")} pendingLabel={tProgress("reviewing")} />
                     <Link href={`/modules/${module.slug}`} className="font-medium text-brand underline">
                       {t("startPractice")}
                     </Link>

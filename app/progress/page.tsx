@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MasteryChart } from "@/components/progress/mastery-chart";
-import { ReviewNowForm } from "@/components/progress/review-now-form";
+import { ActionButtonForm } from "@/components/ui/action-button-form";
 import { ScoresChart } from "@/components/progress/scores-chart";
 import { getCurrentLocale } from "@/i18n/current-locale";
 import { startReviewSession } from "@/server/actions/attempts";
@@ -60,7 +60,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           {t("dueToday", { count: progress.dueToday })}
         </h2>
         <p className="text-muted">{t("reviewIntro")}</p>
-        <ReviewNowForm moduleSlug={current.slug} action={startReviewSession} label={t("reviewNow")} pendingLabel={t("reviewing")} />
+        <ActionButtonForm action={startReviewSession} fields={{ module: current.slug }} label={t("reviewNow")} pendingLabel={t("reviewing")} />
       </section>
 
       <section aria-labelledby="activity-heading" className="space-y-2">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AnswerReview } from "@/components/results/answer-review";
-import { RetakeForm } from "@/components/results/retake-form";
+import { ActionButtonForm } from "@/components/ui/action-button-form";
 import { getCurrentLocale } from "@/i18n/current-locale";
 import { startPractice } from "@/server/actions/attempts";
 import { requireViewer } from "@/server/auth/viewer";
@@ -41,7 +41,18 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
           {t("points", { points: Math.round(results.points * 100) / 100, count: results.questionCount })}
         </p>
         <div className="flex flex-wrap items-center gap-4">
-          <RetakeForm moduleSlug={results.moduleSlug} settings={results.settings} action={startPractice} label={t("retake")} pendingLabel={t("retaking")} />
+          <ActionButtonForm
+            action={startPractice}
+            fields={{
+              module: results.moduleSlug,
+              topics: results.settings.topics,
+              types: results.settings.types,
+              size: results.settings.size,
+              timeLimitMinutes: results.settings.timeLimitMinutes,
+            }}
+            label={t("retake")}
+            pendingLabel={t("retaking")}
+          />
           <Link href={`/modules/${results.moduleSlug}`} className="font-medium text-brand underline">
             {t("backToModule")}
           </Link>

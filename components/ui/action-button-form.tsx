@@ -4,15 +4,17 @@ import type { ActionResult } from "@/server/actions/define-action";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-/** One click to a review session of the module. */
-export function ReviewNowForm({
-  moduleSlug,
+type Fields = Record<string, string | number | null | readonly string[]>;
+
+/** A one-button form that posts fixed fields to an action and shows its error, if any. */
+export function ActionButtonForm({
   action,
+  fields,
   label,
   pendingLabel,
 }: {
-  moduleSlug: string;
   action: (previous: unknown, payload: FormData) => Promise<ActionResult<never>>;
+  fields: Fields;
   label: string;
   pendingLabel: string;
 }) {
@@ -20,7 +22,11 @@ export function ReviewNowForm({
   return (
     <form action={formAction} className="space-y-2">
       <FormAlert message={state && !state.ok ? state.formError : undefined} />
-      <input type="hidden" name="module" value={moduleSlug} />
+      {Object.entries(fields).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value]).map((item, index) => (
+          <input key={`${name}-${index}`} type="hidden" name={name} value={item ?? ""} />
+        )),
+      )}
       <SubmitButton label={label} pendingLabel={pendingLabel} />
     </form>
   );
