@@ -156,13 +156,17 @@ type LockedAttempt = {
 
 /** Locks the viewer's attempt row for this transaction: saves and submits of one attempt run one at a time. */
 async function lockAttempt(tx: Prisma.TransactionClient, viewer: Viewer, id: string): Promise<LockedAttempt> {
-  const rows = await tx.$queryRaw<LockedAttempt[]>`
-    SELECT id, "userId", "moduleId", state::text AS state, "deadlineAt", questions
-      FROM "Attempt" WHERE id = ${id}::uuid AND "userId" = ${viewer.id}
-       FOR UPDATE`;
-  const attempt = rows[0];
+  const attempt = await lockAttemptOf(tx, viewer.id, id);
   if (!attempt) throw new AppError("NOT_FOUND", { messageKey: "attemptNotFound" });
   return attempt;
+}
+
+async function lockAttemptOf(tx: Prisma.TransactionClient, userId: string, id: string): Promise<LockedAttempt | undefined> {
+  const rows = await tx.$queryRaw<LockedAttempt[]>`
+    SELECT id, "userId", "moduleId", state::text AS state, "deadlineAt", questions
+      FROM "Attempt" WHERE id = ${id}::uuid AND "userId" = ${userId}
+       FOR UPDATE`;
+  return rows[0];
 }
 
 /**
@@ -400,4 +404,28 @@ export async function startReview(viewer: Viewer, moduleSlug: string, timeZone: 
     now,
     { mastery },
   );
+}
+
+/**
+ * Closes and grades every attempt, of anyone, whose deadline and grace period have passed:
+ * for a periodic sweep, so attempts whose browser vanished are graded at their deadline even
+ * if nobody opens them again. Returns how many were closed.
+ */
+export async function closeAllOverdueAttempts(now = new Date()): Promise<number> {
+  const overdue = await getDb().attempt.findMany({
+    where: { state: "in_progress", deadlineAt: { lt: new Date(now.getTime() - GRACE_PERIOD_MS) } },
+    select: { id: true, userId: true },
+    take: 500,
+  });
+  let closed = 0;
+  for (const { id, userId } of overdue) {
+    await getDb().$transaction(async (tx) => {
+      const attempt = await lockAttemptOf(tx, userId, id);
+      if (attempt && isOverdue(attempt, now)) {
+        await finishLocked(tx, attempt, now);
+        closed += 1;
+      }
+    });
+  }
+  return closed;
 }
