@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
 }
 
-const CLIENT_NAMESPACES = ["auth", "errors", "practice", "quiz"] as const;
+const CLIENT_NAMESPACES = ["auth", "errors", "practice", "quiz", "admin", "teach"] as const;
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
