@@ -20,6 +20,11 @@ export async function AccountMenu({ viewer }: { viewer: Viewer | null }) {
   }
   return (
     <div className="flex items-center gap-3">
+      {viewer.role !== "learner" ? (
+        <Link href="/teach" className="font-medium text-brand-dark underline-offset-4 hover:underline">
+          {t("teach")}
+        </Link>
+      ) : null}
       {viewer.role === "admin" ? (
         <Link href="/admin/users" className="font-medium text-brand-dark underline-offset-4 hover:underline">
           {t("admin")}

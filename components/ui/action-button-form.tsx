@@ -13,7 +13,7 @@ export function ActionButtonForm({
   label,
   pendingLabel,
 }: {
-  action: (previous: unknown, payload: FormData) => Promise<ActionResult<never>>;
+  action: (previous: unknown, payload: FormData) => Promise<ActionResult<unknown>>;
   fields: Fields;
   label: string;
   pendingLabel: string;

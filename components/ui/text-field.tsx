@@ -3,7 +3,7 @@ import { useId } from "react";
 type TextFieldProps = {
   name: string;
   label: string;
-  type?: "text" | "email" | "password" | "number";
+  type?: "text" | "email" | "password" | "number" | "datetime-local";
   autoComplete?: string;
   defaultValue?: string;
   hint?: string;

@@ -1,9 +1,10 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import type { Locale } from "@/domain/content";
+import type { Locale, Module } from "@/domain/content";
 import { GRACE_PERIOD_MS, acceptsAnswers, computeDeadline, isOverdue } from "@/domain/attempt/timing";
 import { findLanguageMismatch, type FrozenQuestions } from "@/domain/attempt/frozen";
+import { canSeeFeedback } from "@/domain/teach";
 import {
   AnswerSchema,
   buildQuiz,
@@ -13,6 +14,7 @@ import {
   type Answer,
   type FactMastery,
   type Question,
+  type QuestionType,
   type QuestionView,
 } from "@/domain/quiz";
 import type { Prisma } from "@/generated/prisma/client";
@@ -42,7 +44,12 @@ export const StartAttemptSchema = z.object({
 });
 export type StartAttemptInput = z.infer<typeof StartAttemptSchema>;
 
-export type AttemptSettings = Omit<StartAttemptInput, "module"> & { seed: number; mode: "practice" | "review" };
+export type AttemptSettings = Omit<StartAttemptInput, "module"> & {
+  seed: number;
+  mode: "practice" | "review" | "assignment";
+  /** For an assignment: the settings in force when the attempt started. */
+  assignment?: { dueAt: string; scoring: "best" | "last" | "average"; feedback: "immediately" | "after_due" };
+};
 
 /**
  * Starts a practice attempt: builds the quiz in both languages from one seed and freezes it,
@@ -56,30 +63,20 @@ export async function startAttempt(
 ): Promise<{ id: string }> {
   const quizModule = await findQuizModule(input.module);
   if (!quizModule) throw new AppError("NOT_FOUND", { messageKey: "moduleNotFound" });
-  const known = new Set(quizModule.topics.map((topic) => topic.id));
-  if (input.topics.some((topic) => !known.has(topic))) throw new AppError("INVALID", { messageKey: "unknownTopic" });
-
   const seed = randomInt(0, 0xffffffff);
-  const build = (locale: Locale) =>
-    buildQuiz({ module: quizModule, locale, seed, size: input.size, topics: input.topics, types: input.types, mastery: review?.mastery }).questions;
-  const questions: FrozenQuestions = { fr: build("fr"), en: build("en") };
-  const mismatch = findLanguageMismatch(questions);
-  if (mismatch) throw new Error(`quiz builder gave different questions per language: ${mismatch}`);
-  if (questions.fr.length === 0) throw new AppError("INVALID", { messageKey: "noQuestions" });
-
-  const settings: AttemptSettings = {
-    topics: input.topics,
-    size: input.size,
-    types: input.types,
-    timeLimitMinutes: input.timeLimitMinutes,
-    seed,
-    mode: review ? "review" : "practice",
-  };
-  const attempt = await getDb().attempt.create({
+  const questions = freezeQuestions(quizModule, { ...input, seed, mastery: review?.mastery });
+  return getDb().attempt.create({
     data: {
       userId: viewer.id,
       moduleId: quizModule.dbId,
-      settings,
+      settings: {
+        topics: input.topics,
+        size: input.size,
+        types: input.types,
+        timeLimitMinutes: input.timeLimitMinutes,
+        seed,
+        mode: review ? "review" : "practice",
+      } satisfies AttemptSettings,
       questions: questions as unknown as Prisma.InputJsonValue,
       questionCount: questions.fr.length,
       startedAt: now,
@@ -88,7 +85,26 @@ export async function startAttempt(
     },
     select: { id: true },
   });
-  return attempt;
+}
+
+/**
+ * Builds the quiz once per language from one seed and checks that both describe the same
+ * questions. Refuses unknown topics and choices that give no question at all.
+ */
+export function freezeQuestions(
+  quizModule: Module,
+  request: { topics: string[]; size: number; types: QuestionType[]; seed: number; mastery?: ReadonlyMap<string, FactMastery> },
+): FrozenQuestions {
+  const known = new Set(quizModule.topics.map((topic) => topic.id));
+  if (request.topics.some((topic) => !known.has(topic))) throw new AppError("INVALID", { messageKey: "unknownTopic" });
+  const build = (locale: Locale) =>
+    buildQuiz({ module: quizModule, locale, seed: request.seed, size: request.size, topics: request.topics, types: request.types, mastery: request.mastery })
+      .questions;
+  const questions: FrozenQuestions = { fr: build("fr"), en: build("en") };
+  const mismatch = findLanguageMismatch(questions);
+  if (mismatch) throw new Error(`quiz builder gave different questions per language: ${mismatch}`);
+  if (questions.fr.length === 0) throw new AppError("INVALID", { messageKey: "noQuestions" });
+  return questions;
 }
 
 const AttemptIdSchema = z.uuid();
@@ -280,6 +296,8 @@ export type AttemptResults = {
   points: number;
   questionCount: number;
   settings: AttemptSettings;
+  /** Set when the assignment shows feedback only after its due date, until then: questions are then empty. */
+  feedbackAvailableAt: Date | null;
   questions: ReviewedQuestion[];
 };
 
@@ -290,8 +308,26 @@ export type AttemptResults = {
 export async function getAttemptResults(viewer: Viewer, attemptId: string, locale: Locale, now = new Date()): Promise<AttemptResults | null> {
   const id = parseAttemptId(attemptId);
   await closeIfOverdue(viewer, id, now);
+  return loadResults({ id, userId: viewer.id }, locale, now, { alwaysShowFeedback: false });
+}
+
+/**
+ * An instructor's read-only view of a learner's attempt at an assignment of a class they
+ * teach, feedback included. NOT_FOUND for anything else.
+ */
+export async function getAttemptResultsForInstructor(viewer: Viewer, attemptId: string, locale: Locale, now = new Date()): Promise<AttemptResults | null> {
+  const id = parseAttemptId(attemptId);
+  return loadResults({ id, assignment: { class: { instructors: { some: { userId: viewer.id } } } } }, locale, now, { alwaysShowFeedback: true });
+}
+
+async function loadResults(
+  where: Prisma.AttemptWhereInput,
+  locale: Locale,
+  now: Date,
+  options: { alwaysShowFeedback: boolean },
+): Promise<AttemptResults | null> {
   const attempt = await getDb().attempt.findFirst({
-    where: { id, userId: viewer.id },
+    where,
     select: {
       id: true,
       state: true,
@@ -313,6 +349,17 @@ export async function getAttemptResults(viewer: Viewer, attemptId: string, local
   const sections = new Map((vocabulary.sections ?? []).map((section) => [section.id, section]));
   const responses = new Map(attempt.responses.map((response) => [response.position, response]));
   const questions = (attempt.questions as unknown as FrozenQuestions)[locale];
+  const settings = attempt.settings as unknown as AttemptSettings;
+  const assignment = settings.assignment;
+  const feedbackHidden =
+    !options.alwaysShowFeedback &&
+    assignment !== undefined &&
+    !canSeeFeedback({
+      feedback: assignment.feedback === "after_due" ? "after-due" : "immediately",
+      dueAt: new Date(assignment.dueAt),
+      now,
+      attemptFinished: true,
+    });
   return {
     id: attempt.id,
     moduleSlug: attempt.module.slug,
@@ -323,8 +370,9 @@ export async function getAttemptResults(viewer: Viewer, attemptId: string, local
     score: attempt.score ?? 0,
     points: attempt.points ?? 0,
     questionCount: attempt.questionCount,
-    settings: attempt.settings as unknown as AttemptSettings,
-    questions: questions.map((question, position) => {
+    settings,
+    feedbackAvailableAt: feedbackHidden && assignment ? new Date(new Date(assignment.dueAt).getTime() + GRACE_PERIOD_MS) : null,
+    questions: (feedbackHidden ? [] : questions).map((question, position) => {
       const response = responses.get(position);
       const sectionId = question.sections[0];
       return {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AnswerReview } from "@/components/results/answer-review";
 import { ActionButtonForm } from "@/components/ui/action-button-form";
 import { getCurrentLocale } from "@/i18n/current-locale";
@@ -28,7 +28,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
   if (results === "missing") notFound();
   if (results === null) redirect(`/attempts/${attemptId}`);
 
-  const t = await getTranslations("results");
+  const [t, format] = await Promise.all([getTranslations("results"), getFormatter()]);
   const correctCount = results.questions.filter((q) => q.correct).length;
   return (
     <div className="space-y-8">
@@ -41,6 +41,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
           {t("points", { points: Math.round(results.points * 100) / 100, count: results.questionCount })}
         </p>
         <div className="flex flex-wrap items-center gap-4">
+          {results.settings.mode === "assignment" ? null : (
           <ActionButtonForm
             action={startPractice}
             fields={{
@@ -53,11 +54,17 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
             label={t("retake")}
             pendingLabel={t("retaking")}
           />
+          )}
           <Link href={`/modules/${results.moduleSlug}`} className="font-medium text-brand underline">
             {t("backToModule")}
           </Link>
         </div>
       </header>
+      {results.feedbackAvailableAt ? (
+        <p className="rounded-md border border-slate-200 bg-white p-4">
+          {t("feedbackLater", { date: format.dateTime(results.feedbackAvailableAt, { dateStyle: "long", timeStyle: "short" }) })}
+        </p>
+      ) : null}
       <ol className="space-y-6">
         {results.questions.map((item) => {
           const verdict = item.correct ? t("correct") : item.score > 0 ? t("partial", { percent: percent(item.score) }) : t("incorrect");

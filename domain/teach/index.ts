@@ -1,0 +1,68 @@
+export {
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  JoinCodeSchema,
+  formatJoinCode,
+  generateJoinCode,
+  isWellFormedJoinCode,
+  normalizeJoinCode,
+  parseJoinCode,
+} from "./join-code";
+export { fromDateTimeLocal, isKnownTimeZone, toDateTimeLocal } from "./local-time";
+export {
+  ASSIGNMENT_LIMITS,
+  ASSIGNMENT_MESSAGE_KEYS,
+  AssignmentFormSchema,
+  AssignmentSettingsSchema,
+  FEEDBACK_TIMINGS,
+  SCORING_MODES,
+  checkAgainstBank,
+  type AssignmentMessageKey,
+  type AssignmentSettings,
+  type AssignmentSettingsInput,
+  type FeedbackTiming,
+  type ScoringMode,
+} from "./assignment-settings";
+export {
+  ASSIGNMENT_STATUSES,
+  START_REFUSALS,
+  assignmentStatus,
+  attemptDeadline,
+  attemptsLeft,
+  canSeeFeedback,
+  canStartAttempt,
+  shouldResume,
+  type AssignmentStatus,
+  type AttemptState,
+  type StartCheckInput,
+  type StartRefusal,
+  type StatusInput,
+} from "./assignment-status";
+export { countedScore } from "./counted-score";
+export {
+  RARE_OPTION_SHARE,
+  discriminationIndex,
+  factAnalysis,
+  itemAnalysis,
+  selectAttempts,
+  type AnalysisAttempt,
+  type AnalysisResponse,
+  type AttemptSelection,
+  type FactStats,
+  type ItemAnalysis,
+  type ItemStats,
+  type OptionStats,
+} from "./item-analysis";
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  filterGradebook,
+  foldForSearch,
+  paginate,
+  sortGradebook,
+  type GradebookCell,
+  type GradebookFilter,
+  type GradebookRow,
+  type GradebookSort,
+  type Page,
+} from "./gradebook";
