@@ -1,31 +1,37 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LearnerAssignments } from "@/components/teach/learner-assignments";
 import { ActionButtonForm } from "@/components/ui/action-button-form";
 import { getCurrentLocale } from "@/i18n/current-locale";
 import { startReviewSession } from "@/server/actions/attempts";
 import { findViewer } from "@/server/auth/viewer";
 import { listModules } from "@/server/data/modules";
+import { listAssignmentsForLearner } from "@/server/data/assignments";
 import { countDueToday } from "@/server/data/progress";
 import { getTimeZone } from "@/server/preferences/time-zone";
 
 // Modules come from the database, which changes at run time.
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const [t, tProgress, modules, viewer, timeZone] = await Promise.all([
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ joined?: string }> }) {
+  const [t, tProgress, locale, viewer, timeZone] = await Promise.all([
     getTranslations("home"),
     getTranslations("progress"),
-    getCurrentLocale().then(listModules),
+    getCurrentLocale(),
     findViewer(),
     getTimeZone(),
   ]);
-  const due = viewer ? await Promise.all(modules.map((m) => countDueToday(viewer, m.slug, timeZone))) : [];
+  const modules = await listModules(locale);
+  const [due, assignments] = viewer
+    ? await Promise.all([Promise.all(modules.map((m) => countDueToday(viewer, m.slug, timeZone))), listAssignmentsForLearner(viewer)])
+    : [[], []];
   return (
     <div className="space-y-8">
       <section className="space-y-3">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{t("title")}</h1>
         <p className="max-w-2xl text-lg text-muted">{t("intro")}</p>
       </section>
+      {viewer ? <LearnerAssignments assignments={assignments} locale={locale} joined={(await searchParams).joined === "1"} /> : null}
       <section aria-labelledby="modules-heading" className="space-y-4">
         <h2 id="modules-heading" className="text-2xl font-semibold">
           {t("modulesHeading")}

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/server/actions/define-action";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
@@ -30,6 +30,7 @@ export function AssignmentForm({
   topics,
   types,
   initial,
+  timeZone,
   submitLabel,
 }: {
   action: (previous: unknown, payload: FormData) => Promise<ActionResult<unknown>>;
@@ -37,12 +38,12 @@ export function AssignmentForm({
   topics: Choice[];
   types: Choice[];
   initial: AssignmentFormValues;
+  /** The zone the dates are shown and read in: the instructor's, as their browser reported it. */
+  timeZone: string;
   submitLabel: string;
 }) {
   const t = useTranslations("teach.assignment");
   const [state, formAction] = useActionState(action, null);
-  const [timeZone, setTimeZone] = useState("UTC");
-  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
   const failed = state && !state.ok ? state : undefined;
   const value = (name: keyof AssignmentFormValues) => failed?.values?.[name] ?? String(initial[name]);
   const errors = (name: string) => failed?.fieldErrors?.[name];
@@ -87,7 +88,12 @@ export function AssignmentForm({
           <span className="block text-sm text-muted">{t("sameQuestionsHint")}</span>
         </span>
       </label>
-      <SubmitButton label={submitLabel} pendingLabel={t("saving")} />
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton label={submitLabel} pendingLabel={t("saving")} />
+        <span role="status" className="text-sm text-green-900">
+          {state?.ok ? t("saved") : ""}
+        </span>
+      </div>
     </form>
   );
 }
