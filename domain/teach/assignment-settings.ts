@@ -71,9 +71,12 @@ const fields = {
     .min(1, { error: "titleRequired" })
     .max(L.titleMax, { error: "titleTooLong" }),
   topics: z
-    .array(z.string({ error: "topicInvalid" }).regex(TOPIC_ID, { error: "topicInvalid" }).max(64, { error: "topicInvalid" }), {
-      error: "topicsRequired",
-    })
+    .array(
+      z.string({ error: "topicInvalid" }).regex(TOPIC_ID, { error: "topicInvalid" }).max(64, { error: "topicInvalid" }),
+      {
+        error: "topicsRequired",
+      },
+    )
     .min(1, { error: "topicsRequired" })
     .transform(unique),
   size: z.int({ error: "sizeRange" }).min(L.sizeMin, { error: "sizeRange" }).max(L.sizeMax, { error: "sizeRange" }),
@@ -218,7 +221,10 @@ export const AssignmentFormSchema = z.preprocess(
   fromForm,
   dueAfterOpen(
     z.object(
-      { ...fields, timeZone: z.string({ error: "timeZoneInvalid" }).refine(isKnownTimeZone, { error: "timeZoneInvalid" }) },
+      {
+        ...fields,
+        timeZone: z.string({ error: "timeZoneInvalid" }).refine(isKnownTimeZone, { error: "timeZoneInvalid" }),
+      },
       { error: "settingsInvalid" },
     ),
   ).transform(({ timeZone: _timeZone, ...settings }): AssignmentSettings => settings),

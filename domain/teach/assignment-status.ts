@@ -37,7 +37,9 @@ export type StatusInput = {
 export function assignmentStatus({ opensAt, dueAt, now, attempts }: StatusInput): AssignmentStatus {
   const finished = attempts.filter((attempt) => attempt.state === "finished");
   if (finished.length > 0) {
-    const onTime = finished.some((attempt) => attempt.finishedAt === null || attempt.finishedAt.getTime() <= dueAt.getTime());
+    const onTime = finished.some(
+      (attempt) => attempt.finishedAt === null || attempt.finishedAt.getTime() <= dueAt.getTime(),
+    );
     return onTime ? "done" : "late";
   }
   if (attempts.some((attempt) => attempt.state === "in_progress")) return "in-progress";
@@ -64,11 +66,17 @@ export type StartCheckInput = {
  * null means unlimited). Promises: never ok before `opensAt` or at/after `dueAt`; with
  * `maxAttempts` n, never ok once n attempts are used.
  */
-export function canStartAttempt({ settings, attemptsUsed, hasInProgress, now }: StartCheckInput): { ok: true } | { ok: false; reason: StartRefusal } {
+export function canStartAttempt({
+  settings,
+  attemptsUsed,
+  hasInProgress,
+  now,
+}: StartCheckInput): { ok: true } | { ok: false; reason: StartRefusal } {
   if (hasInProgress) return { ok: false, reason: "inProgress" };
   if (now.getTime() < settings.opensAt.getTime()) return { ok: false, reason: "notOpen" };
   if (now.getTime() >= settings.dueAt.getTime()) return { ok: false, reason: "closed" };
-  if (settings.maxAttempts !== null && attemptsUsed >= settings.maxAttempts) return { ok: false, reason: "noAttemptsLeft" };
+  if (settings.maxAttempts !== null && attemptsUsed >= settings.maxAttempts)
+    return { ok: false, reason: "noAttemptsLeft" };
   return { ok: true };
 }
 
@@ -84,7 +92,13 @@ export function attemptsLeft(maxAttempts: number | null, attemptsUsed: number): 
  * assignment and the calendar never block a resume. False for an overdue attempt: the server
  * closes it with what was saved, and the learner sees its result.
  */
-export function shouldResume({ attempt, now }: { attempt: { state: AttemptState; deadlineAt: Date | null } | null; now: Date }): boolean {
+export function shouldResume({
+  attempt,
+  now,
+}: {
+  attempt: { state: AttemptState; deadlineAt: Date | null } | null;
+  now: Date;
+}): boolean {
   return attempt !== null && acceptsAnswers(attempt, now);
 }
 

@@ -37,7 +37,10 @@ export type GradebookSort = {
  * ascending. Promises: the result is a permutation of the input; the same input always gives
  * the same order.
  */
-export function sortGradebook<R extends GradebookRow>(rows: readonly R[], { by, direction, locale = "fr" }: GradebookSort): R[] {
+export function sortGradebook<R extends GradebookRow>(
+  rows: readonly R[],
+  { by, direction, locale = "fr" }: GradebookSort,
+): R[] {
   const collator = new Intl.Collator(locale, { sensitivity: "base", numeric: true });
   const sign = direction === "asc" ? 1 : -1;
   const byIdentity = (a: R, b: R) =>
@@ -48,7 +51,8 @@ export function sortGradebook<R extends GradebookRow>(rows: readonly R[], { by, 
   if (by === "name") {
     return [...rows].sort((a, b) => sign * collator.compare(a.learner.name, b.learner.name) || byIdentity(a, b));
   }
-  const score = (row: R): number | null => (by === "average" ? row.average : (row.cells[by.assignmentId]?.counted ?? null));
+  const score = (row: R): number | null =>
+    by === "average" ? row.average : (row.cells[by.assignmentId]?.counted ?? null);
   return [...rows].sort((a, b) => {
     const x = score(a);
     const y = score(b);
@@ -80,7 +84,10 @@ export function foldForSearch(text: string): string {
  * objects, same relative order); no filter (or a blank search) returns every row; searching
  * "helene" finds "Hélène", "HELENE" and "hélène@exemple.fr".
  */
-export function filterGradebook<R extends GradebookRow>(rows: readonly R[], { search = "", status = "all" }: GradebookFilter): R[] {
+export function filterGradebook<R extends GradebookRow>(
+  rows: readonly R[],
+  { search = "", status = "all" }: GradebookFilter,
+): R[] {
   const words = foldForSearch(search).split(/\s+/).filter(Boolean);
   return rows.filter((row) => {
     if (words.length > 0) {
@@ -115,7 +122,9 @@ export type Page<T> = {
  * order; every page but the last holds `pageSize` items.
  */
 export function paginate<T>(rows: readonly T[], page: number, pageSize: number): Page<T> {
-  const size = Number.isFinite(pageSize) ? Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize))) : DEFAULT_PAGE_SIZE;
+  const size = Number.isFinite(pageSize)
+    ? Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)))
+    : DEFAULT_PAGE_SIZE;
   const total = rows.length;
   const pageCount = Math.max(1, Math.ceil(total / size));
   const current = Number.isFinite(page) ? Math.min(pageCount, Math.max(1, Math.floor(page))) : 1;

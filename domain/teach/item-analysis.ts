@@ -82,7 +82,9 @@ export function selectAttempts<T extends Pick<AnalysisAttempt, "userId" | "attem
     const current = chosen.get(attempt.userId);
     const better =
       current === undefined ||
-      (include === "first" ? attempt.attemptNumber < current.attemptNumber : attempt.attemptNumber > current.attemptNumber);
+      (include === "first"
+        ? attempt.attemptNumber < current.attemptNumber
+        : attempt.attemptNumber > current.attemptNumber);
     if (better) chosen.set(attempt.userId, attempt);
   }
   return attempts.filter((attempt) => chosen.get(attempt.userId) === attempt);
@@ -135,7 +137,8 @@ function chosenOptionIds(question: Question, answer: unknown): Set<string> {
   const parsed = AnswerSchema.safeParse(answer);
   if (!parsed.success) return new Set();
   if (question.type === "single-choice" && parsed.data.type === "single-choice") return new Set([parsed.data.optionId]);
-  if (question.type === "multiple-choice" && parsed.data.type === "multiple-choice") return new Set(parsed.data.optionIds);
+  if (question.type === "multiple-choice" && parsed.data.type === "multiple-choice")
+    return new Set(parsed.data.optionIds);
   return new Set();
 }
 
@@ -151,7 +154,14 @@ function optionStats(question: Question, answers: readonly unknown[]): OptionSta
     const count = counts.get(option.id)!;
     const share = n === 0 ? null : (100 * count) / n;
     const isKey = keys.has(option.id);
-    return { id: option.id, text: option.text, isKey, count, share, rarelyChosen: !isKey && share !== null && share < RARE_OPTION_SHARE };
+    return {
+      id: option.id,
+      text: option.text,
+      isKey,
+      count,
+      share,
+      rarelyChosen: !isKey && share !== null && share < RARE_OPTION_SHARE,
+    };
   });
 }
 
@@ -242,6 +252,12 @@ export function factAnalysis({
     });
   }
   return [...byFact.entries()]
-    .map(([factId, { topic, sum, n, types }]) => ({ factId, topic, n, facility: Math.min(100, (100 * sum) / n), types: [...types].sort() }))
+    .map(([factId, { topic, sum, n, types }]) => ({
+      factId,
+      topic,
+      n,
+      facility: Math.min(100, (100 * sum) / n),
+      types: [...types].sort(),
+    }))
     .sort((a, b) => a.facility - b.facility || (a.factId < b.factId ? -1 : a.factId > b.factId ? 1 : 0));
 }

@@ -25,7 +25,8 @@ const SEPARATORS = /[\s\u2010-\u2015\u2212_-]+/gu;
  * gives the same code. Throws a RangeError for a length that is not a positive integer.
  */
 export function generateJoinCode(random: () => number, length: number = JOIN_CODE_LENGTH): string {
-  if (!Number.isInteger(length) || length < 1) throw new RangeError(`join code length must be a positive integer, got ${length}`);
+  if (!Number.isInteger(length) || length < 1)
+    throw new RangeError(`join code length must be a positive integer, got ${length}`);
   let code = "";
   for (let i = 0; i < length; i++) {
     const draw = random();

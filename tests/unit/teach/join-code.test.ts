@@ -31,19 +31,25 @@ describe("the alphabet", () => {
 });
 
 describe("generateJoinCode", () => {
-  prop.prop([randomSource, fc.integer({ min: 1, max: 24 })])("only alphabet characters, of the requested length", (stream, length) => {
-    const code = generateJoinCode(fromStream(stream), length);
-    expect(code).toHaveLength(length);
-    for (const char of code) expect(JOIN_CODE_ALPHABET).toContain(char);
-    expect(isWellFormedJoinCode(code, length)).toBe(true);
-  });
+  prop.prop([randomSource, fc.integer({ min: 1, max: 24 })])(
+    "only alphabet characters, of the requested length",
+    (stream, length) => {
+      const code = generateJoinCode(fromStream(stream), length);
+      expect(code).toHaveLength(length);
+      for (const char of code) expect(JOIN_CODE_ALPHABET).toContain(char);
+      expect(isWellFormedJoinCode(code, length)).toBe(true);
+    },
+  );
 
-  prop.prop([fc.integer({ min: 0, max: 0xffffffff })])("six characters by default, well-formed, the same for the same draws", (seed) => {
-    const code = generateJoinCode(createRng(seed));
-    expect(code).toHaveLength(6);
-    expect(isWellFormedJoinCode(code)).toBe(true);
-    expect(generateJoinCode(createRng(seed))).toBe(code);
-  });
+  prop.prop([fc.integer({ min: 0, max: 0xffffffff })])(
+    "six characters by default, well-formed, the same for the same draws",
+    (seed) => {
+      const code = generateJoinCode(createRng(seed));
+      expect(code).toHaveLength(6);
+      expect(isWellFormedJoinCode(code)).toBe(true);
+      expect(generateJoinCode(createRng(seed))).toBe(code);
+    },
+  );
 
   test.each([
     ["0 gives the first character", 0, "222222"],
@@ -90,10 +96,13 @@ describe("normalizeJoinCode and parseJoinCode", () => {
     expect(parseJoinCode(input)).toBe(parsed);
   });
 
-  prop.prop([fc.string({ unit: "binary", maxLength: 30 })])("normalising is idempotent, whatever the input", (input) => {
-    const once = normalizeJoinCode(input);
-    expect(normalizeJoinCode(once)).toBe(once);
-  });
+  prop.prop([fc.string({ unit: "binary", maxLength: 30 })])(
+    "normalising is idempotent, whatever the input",
+    (input) => {
+      const once = normalizeJoinCode(input);
+      expect(normalizeJoinCode(once)).toBe(once);
+    },
+  );
 
   prop.prop([wellFormedCode])("normalise ∘ format gives the code back, and formatting twice is harmless", (code) => {
     expect(normalizeJoinCode(formatJoinCode(code))).toBe(code);
