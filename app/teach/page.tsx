@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FieldForm } from "@/components/ui/field-form";
+import { formatJoinCode } from "@/domain/teach";
 import { createClass } from "@/server/actions/classes";
 import { requireViewer } from "@/server/auth/viewer";
 import { listTaughtClasses } from "@/server/data/classes";
@@ -47,7 +48,7 @@ export default async function TeachPage() {
                     </Link>
                     {item.archived ? <span className="ml-2 text-sm text-muted">({t("archived")})</span> : null}
                   </th>
-                  <td className="p-3 font-mono">{item.joinCode}</td>
+                  <td className="p-3 font-mono">{formatJoinCode(item.joinCode)}</td>
                   <td className="p-3">{item.learners}</td>
                   <td className="p-3">{item.assignments}</td>
                 </tr>

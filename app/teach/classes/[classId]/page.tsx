@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionButtonForm } from "@/components/ui/action-button-form";
+import { formatJoinCode } from "@/domain/teach";
 import { FieldForm } from "@/components/ui/field-form";
 import { getCurrentLocale } from "@/i18n/current-locale";
 import { addInstructor, archiveClass, regenerateJoinCode, removeLearner, renameClass } from "@/server/actions/classes";
@@ -42,7 +43,7 @@ export default async function ClassPage({ params }: Params) {
         {detail.archived ? <p className="rounded-md bg-amber-50 p-3 text-amber-900">{t("archivedNote")}</p> : null}
         <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-xl font-semibold">
-            {t("joinCode", { code: detail.joinCode })}
+            {t("joinCode", { code: formatJoinCode(detail.joinCode) })}
           </p>
           <p className="break-all text-sm">
             {t("joinLink")} : <span className="font-mono">{joinLink}</span>
