@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   INVALID: 422,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -32,4 +33,15 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+// Prisma: can't reach the server, transaction wait or pool timeout; PostgreSQL: shutting down,
+// cannot connect now; pg: connection lost or timed out.
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "P2028", "57P01", "57P03", "ECONNREFUSED", "ECONNRESET"]);
+
+/** True when the error means the database is unreachable for now (the request may succeed later). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  return typeof message === "string" && /Connection terminated|connection timeout|Can't reach database server/i.test(message);
 }

@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { findViewer, type Role, type Viewer } from "@/server/auth/viewer";
-import { AppError, isAppError, type ErrorCode } from "@/server/errors";
+import { AppError, isAppError, isDatabaseUnavailable, type ErrorCode } from "@/server/errors";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -76,6 +76,10 @@ export function defineAction<S extends z.ZodType, A extends Access, T>(
       if (isAppError(error)) {
         const key = error.messageKey && t.has(error.messageKey) ? error.messageKey : `codes.${error.code}`;
         return { ok: false, code: error.code, formError: t(key), values };
+      }
+      if (isDatabaseUnavailable(error)) {
+        console.warn(`[action ${options.name}] database unavailable`);
+        return { ok: false, code: "UNAVAILABLE", formError: t("codes.UNAVAILABLE"), values };
       }
       console.error(`[action ${options.name}] unexpected error`, error);
       return { ok: false, code: "UNEXPECTED", formError: t("generic"), values };

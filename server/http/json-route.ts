@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getAuth } from "@/server/auth/auth";
 import type { Role, Viewer } from "@/server/auth/viewer";
-import { AppError, ERROR_STATUS, isAppError } from "@/server/errors";
+import { AppError, ERROR_STATUS, isAppError, isDatabaseUnavailable } from "@/server/errors";
 
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
 
@@ -58,6 +58,12 @@ export function defineJsonRoute<S extends z.ZodType, P, T>(
       if (isAppError(error)) {
         const key = error.messageKey && t.has(error.messageKey) ? error.messageKey : `codes.${error.code}`;
         return problem(ERROR_STATUS[error.code], error.code, t(key));
+      }
+      if (isDatabaseUnavailable(error)) {
+        console.warn(`[route ${options.name}] database unavailable`);
+        const response = problem(503, "UNAVAILABLE", t("codes.UNAVAILABLE"));
+        response.headers.set("Retry-After", "5");
+        return response;
       }
       console.error(`[route ${options.name}] unexpected error`, error);
       return problem(500, "UNEXPECTED", t("generic"));

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { SetupError, describeConnectionError } from "@/server/db/errors";
+import { isDatabaseUnavailable } from "@/server/errors";
 import { readRuntimeConfig } from "@/server/runtime/config";
 
 describe("readRuntimeConfig", () => {
@@ -54,5 +55,19 @@ describe("describeConnectionError", () => {
     expect(() => describeConnectionError("not a url", {})).toThrow(
       "DATABASE_URL is not a valid connection string. Use postgresql://user:password@host:5432/database.",
     );
+  });
+});
+
+describe("isDatabaseUnavailable", () => {
+  test.each([
+    [{ code: "P1001" }, true],
+    [{ code: "P2028" }, true],
+    [{ code: "57P01" }, true],
+    [{ message: "Connection terminated due to connection timeout" }, true],
+    [{ code: "P2002" }, false],
+    [new Error("boom"), false],
+    [null, false],
+  ])("%o → %s", (error, expected) => {
+    expect(isDatabaseUnavailable(error)).toBe(expected);
   });
 });
