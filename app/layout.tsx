@@ -34,11 +34,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("app.skipToContent")}
         </a>
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
             <Link href="/" className="text-lg font-bold text-brand-dark">
               {t("app.name")}
             </Link>
-            <div className="flex flex-wrap items-center justify-end gap-3">
+            <div className="flex min-w-0 flex-wrap items-center justify-end gap-3">
               <nav aria-label={t("nav.account")}>
                 <AccountMenu viewer={viewer} />
               </nav>

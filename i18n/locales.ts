@@ -9,4 +9,4 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** Message files per locale (messages/<locale>/<file>.json): common holds the shared namespaces, each other file one feature. */
-export const MESSAGE_FILES = ["common", "quiz", "practice", "results", "progress", "teach"] as const;
+export const MESSAGE_FILES = ["common", "quiz", "practice", "results", "progress", "teach", "gradebook"] as const;

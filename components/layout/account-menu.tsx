@@ -19,7 +19,7 @@ export async function AccountMenu({ viewer }: { viewer: Viewer | null }) {
     );
   }
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2">
       {viewer.role !== "learner" ? (
         <Link href="/teach" className="font-medium text-brand-dark underline-offset-4 hover:underline">
           {t("teach")}

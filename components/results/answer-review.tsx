@@ -4,8 +4,18 @@ import type { Answer, Question } from "@/domain/quiz";
 const itemText = (items: { id: string; text: string }[], id: string | undefined) => items.find((item) => item.id === id)?.text;
 
 /** The correct answer next to the learner's, for each question type, as text (no colour-only cues). */
-export async function AnswerReview({ question, answer }: { question: Question; answer: Answer | null }) {
+export async function AnswerReview({
+  question,
+  answer,
+  reader = "learner",
+}: {
+  question: Question;
+  answer: Answer | null;
+  /** Who reads the review: the learner ("your answer") or their instructor ("the learner's answer"). */
+  reader?: "learner" | "instructor";
+}) {
   const t = await getTranslations("results");
+  const answerLabel = reader === "learner" ? t("yourAnswer") : t("learnerAnswer");
   const none = <em className="text-muted">{t("noAnswer")}</em>;
   const pair = (correct: React.ReactNode, yours: React.ReactNode) => (
     <dl className="grid gap-2 sm:grid-cols-2">
@@ -14,7 +24,7 @@ export async function AnswerReview({ question, answer }: { question: Question; a
         <dd>{correct}</dd>
       </div>
       <div>
-        <dt className="text-sm font-semibold uppercase tracking-wide text-muted">{t("yourAnswer")}</dt>
+        <dt className="text-sm font-semibold uppercase tracking-wide text-muted">{answerLabel}</dt>
         <dd>{yours}</dd>
       </div>
     </dl>
@@ -54,7 +64,7 @@ export async function AnswerReview({ question, answer }: { question: Question; a
             <tr>
               <th scope="col" className="border-b p-2">{t("matchingPrompt")}</th>
               <th scope="col" className="border-b p-2">{t("correctAnswer")}</th>
-              <th scope="col" className="border-b p-2">{t("yourAnswer")}</th>
+              <th scope="col" className="border-b p-2">{answerLabel}</th>
             </tr>
           </thead>
           <tbody>
@@ -84,7 +94,7 @@ export async function AnswerReview({ question, answer }: { question: Question; a
             <dd>{list(question.key.order)}</dd>
           </div>
           <div>
-            <dt className="text-sm font-semibold uppercase tracking-wide text-muted">{t("orderingYours")}</dt>
+            <dt className="text-sm font-semibold uppercase tracking-wide text-muted">{reader === "learner" ? t("orderingYours") : t("learnerAnswer")}</dt>
             <dd>{answer?.type === "ordering" && answer.optionIds.length > 0 ? list(answer.optionIds) : none}</dd>
           </div>
         </dl>

@@ -9,7 +9,7 @@ const unique = (name: string) => `${name}-${Date.now()}-${Math.random().toString
 
 async function signUp(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
   const page = await (await browser.newContext()).newPage();
-  const email = unique(name.toLowerCase());
+  const email = unique(name.toLowerCase().replace(/\s+/g, "-"));
   await page.goto("/sign-up");
   await page.getByLabel("Nom").fill(name);
   await page.getByLabel("Adresse e-mail").fill(email);

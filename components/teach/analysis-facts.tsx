@@ -1,0 +1,90 @@
+import { getTranslations } from "next-intl/server";
+import type { FactStats } from "@/domain/teach";
+
+type Labels = { factLabels: Readonly<Record<string, string>>; topicTitles: Readonly<Record<string, string>> };
+
+const cell = "border-t border-slate-200 p-2 align-top";
+
+/** Facility per fact, for per-learner draws (no common questions, so no discrimination). */
+export async function AnalysisFacts({ facts, factLabels, topicTitles }: { facts: readonly FactStats[] } & Labels) {
+  const [t, tTypes] = await Promise.all([getTranslations("gradebook.analysis"), getTranslations("practice.types")]);
+  return (
+    <section aria-labelledby="facts-heading" className="space-y-3">
+      <h2 id="facts-heading" className="text-2xl font-semibold">
+        {t("factsTitle")}
+      </h2>
+      <p className="text-muted">{t("factsIntro")}</p>
+      <div role="region" aria-labelledby="facts-heading" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full min-w-[36rem] text-left text-sm">
+          <caption className="sr-only">{t("factsCaption")}</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              <th scope="col" className="p-2">{t("colFact")}</th>
+              <th scope="col" className="p-2">{t("colAsked")}</th>
+              <th scope="col" className="p-2">{t("colFacility")}</th>
+              <th scope="col" className="p-2">{t("colTypes")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {facts.map((fact) => (
+              <tr key={fact.factId}>
+                <th scope="row" className={`${cell} min-w-56 font-normal`}>
+                  <span className="block">{factLabels[fact.factId] ?? fact.factId}</span>
+                  <span className="block text-xs text-muted">{topicTitles[fact.topic] ?? fact.topic}</span>
+                </th>
+                <td className={cell}>{fact.n}</td>
+                <td className={`${cell} whitespace-nowrap font-semibold`}>{t("percent", { value: Math.round(fact.facility) })}</td>
+                <td className={cell}>{fact.types.map((type) => tTypes(type)).join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The facts the class's learners answer worst, from all their reviews. */
+export async function AnalysisWeakestFacts({
+  facts,
+  factLabels,
+  topicTitles,
+}: { facts: readonly { factKey: string; topic: string; reviews: number; accuracy: number }[] } & Labels) {
+  const t = await getTranslations("gradebook.analysis");
+  return (
+    <section aria-labelledby="weakest-heading" className="space-y-3">
+      <h2 id="weakest-heading" className="text-2xl font-semibold">
+        {t("weakestTitle")}
+      </h2>
+      <p className="text-muted">{t("weakestIntro")}</p>
+      {facts.length === 0 ? (
+        <p>{t("weakestEmpty")}</p>
+      ) : (
+        <div role="region" aria-labelledby="weakest-heading" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full min-w-[30rem] text-left text-sm">
+            <caption className="sr-only">{t("weakestCaption")}</caption>
+            <thead className="bg-slate-50">
+              <tr>
+                <th scope="col" className="p-2">{t("colFact")}</th>
+                <th scope="col" className="p-2">{t("colReviews")}</th>
+                <th scope="col" className="p-2">{t("colAccuracy")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {facts.map((fact) => (
+                <tr key={`${fact.topic}/${fact.factKey}`}>
+                  <th scope="row" className={`${cell} min-w-56 font-normal`}>
+                    <span className="block">{factLabels[fact.factKey] ?? fact.factKey}</span>
+                    <span className="block text-xs text-muted">{topicTitles[fact.topic] ?? fact.topic}</span>
+                  </th>
+                  <td className={cell}>{fact.reviews}</td>
+                  <td className={`${cell} whitespace-nowrap font-semibold`}>{t("percent", { value: Math.round(fact.accuracy * 100) })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
