@@ -7,11 +7,12 @@ import { AppError } from "@/server/errors";
 type Limit = { prefix: string; points: number; durationSeconds: number };
 
 // Sign-in: per address+account to stop guessing one password, per address to stop spraying
-// many accounts. Sign-up: per address, to stop mass account creation.
+// many accounts. Sign-up: per address, to stop mass account creation. The per-address budgets
+// allow a whole classroom behind one school address to sign up and in at the same time.
 export const LIMITS = {
   signInAccount: { prefix: "sign-in:account", points: 5, durationSeconds: 15 * 60 },
-  signInAddress: { prefix: "sign-in:address", points: 30, durationSeconds: 15 * 60 },
-  signUpAddress: { prefix: "sign-up:address", points: 10, durationSeconds: 60 * 60 },
+  signInAddress: { prefix: "sign-in:address", points: 200, durationSeconds: 15 * 60 },
+  signUpAddress: { prefix: "sign-up:address", points: 60, durationSeconds: 60 * 60 },
 } as const satisfies Record<string, Limit>;
 
 const limiters = new Map<string, RateLimiterPostgres>();

@@ -106,8 +106,19 @@ test("admin promotes, instructor assigns, learner completes, instructor reviews"
   expect(analysisCsv.status()).toBe(200);
   expect((await analysisCsv.text()).split("\n").length).toBeGreaterThanOrEqual(4);
 
-  // The learner cannot reach any of it.
-  expect((await learner.request.get(`${classUrl}/gradebook/csv`)).status()).not.toBe(200);
+  // The question bank, as Moodle files.
+  const gift = await teacher.request.get("/teach/modules/nato-japan/bank?format=gift&lang=fr");
+  expect(gift.status()).toBe(200);
+  expect(await gift.text()).toContain("::single-choice");
+  expect((await teacher.request.get("/teach/modules/nato-japan/bank?format=moodle-xml&lang=en")).headers()["content-type"]).toContain("xml");
+
+  // The learner cannot reach any of it, and a visitor who is not signed in is told to sign in.
+  const analysisPath = new URL(teacher.url()).pathname;
+  for (const path of [`${new URL(classUrl).pathname}/gradebook/csv`, `${analysisPath}/csv`, "/teach/modules/nato-japan/bank?format=gift&lang=fr"]) {
+    expect((await learner.request.get(path)).status(), path).toBe(404);
+    const anonymous = await (await browser.newContext()).request.get(path);
+    expect(anonymous.status(), path).toBe(401);
+  }
   await learner.goto(`${classUrl}/gradebook`);
   await expect(learner.getByRole("heading", { level: 1 })).toHaveText("Cette page n’existe pas.");
 });
