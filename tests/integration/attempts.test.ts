@@ -6,6 +6,7 @@ import { syncContent } from "@/server/content/sync";
 import { getAttemptForPlayer, saveAnswer, startAttempt, submitAttempt, type StartAttemptInput } from "@/server/data/attempts";
 import type { Viewer } from "@/server/auth/viewer";
 import { disconnectDb, getDb } from "@/server/db/client";
+import { createViewer, syncRealContent } from "../support/world";
 import { AppError } from "@/server/errors";
 
 const ALL_TYPES = ["single-choice", "multiple-choice", "true-false", "year-answer", "cloze", "matching", "ordering"] as const;
@@ -14,18 +15,10 @@ let aiko: Viewer;
 let ben: Viewer;
 let topics: string[];
 
-async function makeViewer(id: string): Promise<Viewer> {
-  await getDb().user.create({ data: { id, name: id, email: `${id}@example.org` } });
-  return { id, name: id, email: `${id}@example.org`, role: "learner" };
-}
-
 beforeEach(async () => {
-  const content = await loadContentDir("content");
-  if (!content.ok) throw new Error("invalid content");
-  await syncContent(getDb(), content.modules);
-  topics = content.modules[0]!.topics.map((topic) => topic.id);
-  aiko = await makeViewer("aiko");
-  ben = await makeViewer("ben");
+  ({ topics } = await syncRealContent());
+  aiko = await createViewer("aiko");
+  ben = await createViewer("ben");
 });
 
 afterAll(async () => {

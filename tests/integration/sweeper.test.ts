@@ -5,11 +5,10 @@ import { answerKey } from "@/domain/quiz";
 import type { FrozenQuestions } from "@/domain/attempt/frozen";
 import { GRACE_PERIOD_MS } from "@/domain/attempt/timing";
 import { FIRST_SWEEP_DELAY_MS, SWEEP_INTERVAL_MS, register, sweepOverdueAttempts } from "@/instrumentation";
-import { loadContentDir } from "@/server/content/load";
-import { syncContent } from "@/server/content/sync";
 import { closeAllOverdueAttempts, saveAnswer, startAttempt, type StartAttemptInput } from "@/server/data/attempts";
 import type { Viewer } from "@/server/auth/viewer";
 import { disconnectDb, getDb } from "@/server/db/client";
+import { createViewer, syncRealContent } from "../support/world";
 import { freePort } from "../support/test-database";
 
 const T0 = new Date("2026-11-24T10:00:00Z");
@@ -19,18 +18,10 @@ let aiko: Viewer;
 let ben: Viewer;
 let topics: string[];
 
-async function makeViewer(id: string): Promise<Viewer> {
-  await getDb().user.create({ data: { id, name: id, email: `${id}@example.org` } });
-  return { id, name: id, email: `${id}@example.org`, role: "learner" };
-}
-
 beforeEach(async () => {
-  const content = await loadContentDir("content");
-  if (!content.ok) throw new Error("invalid content");
-  await syncContent(getDb(), content.modules);
-  topics = content.modules[0]!.topics.map((topic) => topic.id);
-  aiko = await makeViewer("aiko");
-  ben = await makeViewer("ben");
+  ({ topics } = await syncRealContent());
+  aiko = await createViewer("aiko");
+  ben = await createViewer("ben");
 });
 
 afterAll(async () => {
