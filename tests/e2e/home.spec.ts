@@ -45,3 +45,9 @@ test("GET /api/health reports the database as reachable", async ({ request }) =>
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok", database: "ok" });
 });
+
+test("the status page shows the version and that the database is available, to anyone", async ({ page }) => {
+  await page.goto("/status");
+  await expect(page.getByRole("heading", { level: 1, name: "État du service" })).toBeVisible();
+  await expect(page.getByTestId("database-state")).toHaveText("disponible");
+});
