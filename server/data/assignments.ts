@@ -18,7 +18,7 @@ import { assertRole, type Viewer } from "@/server/auth/viewer";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { taughtBy } from "./classes";
-import { freezeQuestions, type AttemptSettings } from "./attempts";
+import { closeOverdueInTransaction, freezeQuestions, type AttemptSettings } from "./attempts";
 import { findQuizModule } from "./module-content";
 
 const TEACHING = ["instructor", "admin"] as const;
@@ -213,6 +213,9 @@ export async function openAssignment(viewer: Viewer, assignmentId: string, now =
     });
     const open = attempts.find((attempt) => attempt.state === "in_progress") ?? null;
     if (open && shouldResume({ attempt: open, now })) return { attemptId: open.id };
+    // An overdue attempt ends (graded with what was saved) before another starts: the database
+    // allows one in-progress attempt per learner and assignment.
+    if (open) await closeOverdueInTransaction(tx, viewer.id, open.id, now);
     const check = canStartAttempt({
       settings: assignment,
       attemptsUsed: attempts.length,

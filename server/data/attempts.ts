@@ -261,6 +261,15 @@ async function finishLocked(tx: Prisma.TransactionClient, attempt: LockedAttempt
   });
 }
 
+/**
+ * Inside the caller's transaction: closes and grades the user's attempt if it is past its
+ * deadline. For opening an assignment, where an overdue attempt must end before another starts.
+ */
+export async function closeOverdueInTransaction(tx: Prisma.TransactionClient, userId: string, attemptId: string, now: Date): Promise<void> {
+  const attempt = await lockAttemptOf(tx, userId, attemptId);
+  if (attempt && isOverdue(attempt, now)) await finishLocked(tx, attempt, now);
+}
+
 async function closeIfOverdue(viewer: Viewer, id: string, now: Date): Promise<void> {
   const head = await getDb().attempt.findFirst({ where: { id, userId: viewer.id }, select: { state: true, deadlineAt: true } });
   if (!head || !isOverdue(head, now)) return;

@@ -32,6 +32,9 @@ describe("migrations match schema.prisma", () => {
       await client.query(`DROP INDEX "Fact_topicId_idx"`);
       await client.query(`ALTER TABLE "Module" ADD COLUMN "extra" INTEGER`);
       await client.query(`ALTER TABLE "Module" ALTER COLUMN "position" TYPE BIGINT`);
+      await client.query(`DROP INDEX "Attempt_one_in_progress_per_assignment"`);
+      await client.query(`ALTER TABLE "Attempt" DROP CONSTRAINT "Attempt_score_is_fraction"`);
+      await client.query(`ALTER TABLE "Response" DROP CONSTRAINT "Response_score_is_fraction", ADD CONSTRAINT "Response_score_is_fraction" CHECK (score <= 1)`);
       const problems = await findSchemaDrift(client, await loadSchemaDmmf());
       expect(problems).toEqual(
         expect.arrayContaining([
@@ -39,9 +42,12 @@ describe("migrations match schema.prisma", () => {
           "missing index Fact(topicId)",
           "column Module.extra is not in schema.prisma",
           "column Module.position is bigint, schema says integer",
+          expect.stringMatching(/^missing partial index unique Attempt\(userId, assignmentId\) WHERE/),
+          "missing check Attempt_score_is_fraction",
+          expect.stringMatching(/^check Response_score_is_fraction is CHECK \(\(score <= /),
         ]),
       );
-      expect(problems).toHaveLength(4);
+      expect(problems).toHaveLength(7);
     } finally {
       await client.query("ROLLBACK");
     }

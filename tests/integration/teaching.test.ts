@@ -125,6 +125,31 @@ describe("assignments", () => {
     expect(listed).toEqual([expect.objectContaining({ id, status: "done", attemptsUsed: 2, attemptsLeft: 0 })]);
   });
 
+  test("an attempt whose time ran out is graded and closed when the learner opens the assignment again, and a new one starts", async () => {
+    const { classId } = await classWithLearner();
+    const { id } = await createAssignment(people.ines!, { classId, module: "nato-japan", settings: settings({ timeLimitMinutes: 10 }) });
+    const first = await openAssignment(people.leo!, id, hours(1));
+    const frozen = (await getDb().attempt.findUniqueOrThrow({ where: { id: first.attemptId } })).questions as unknown as FrozenQuestions;
+    await saveAnswer(people.leo!, { attemptId: first.attemptId, position: 0, locale: "fr", answer: answerKey(frozen.fr[0]!) }, hours(1.05));
+
+    const second = await openAssignment(people.leo!, id, hours(2));
+    expect(second.attemptId).not.toBe(first.attemptId);
+    const closed = await getDb().attempt.findUniqueOrThrow({ where: { id: first.attemptId } });
+    expect(closed).toMatchObject({ state: "finished", finishedAt: new Date(hours(1).getTime() + 10 * 60_000), points: 1 });
+  });
+
+  test("the database itself refuses a second in-progress attempt at one assignment, while practice attempts stay free", async () => {
+    const { classId } = await classWithLearner();
+    const { id } = await createAssignment(people.ines!, { classId, module: "nato-japan", settings: settings() });
+    const { attemptId } = await openAssignment(people.leo!, id, hours(1));
+    const row = await getDb().attempt.findUniqueOrThrow({ where: { id: attemptId } });
+    const copy = { userId: row.userId, moduleId: row.moduleId, settings: row.settings ?? {}, questions: row.questions ?? {}, questionCount: row.questionCount };
+    await expect(getDb().attempt.create({ data: { ...copy, assignmentId: id } })).rejects.toMatchObject({ code: "P2002" });
+    await getDb().attempt.create({ data: copy });
+    await getDb().attempt.create({ data: copy });
+    expect(await getDb().attempt.count({ where: { userId: row.userId, state: "in_progress" } })).toBe(3);
+  });
+
   test("after the due date nothing starts, and an assignment left untouched is missed", async () => {
     const { classId } = await classWithLearner();
     const { id } = await createAssignment(people.ines!, { classId, module: "nato-japan", settings: settings() });

@@ -71,7 +71,28 @@ function expectsDatabaseDefault(field: Field): boolean {
 
 const key = (table: string, columns: string[]) => `${table}(${columns.join(", ")})`;
 
-export async function findSchemaDrift(client: pg.ClientBase, dmmf: DMMF): Promise<string[]> {
+/**
+ * What the migrations add that schema.prisma cannot say (partial indexes, CHECK constraints),
+ * written as PostgreSQL prints them back. See prisma/migrations/20261125100000_integrity.
+ */
+export const SQL_ONLY = {
+  partialIndexes: [`unique Attempt(userId, assignmentId) WHERE ((state = 'in_progress'::"AttemptState") AND ("assignmentId" IS NOT NULL))`],
+  checks: {
+    Attempt_finished_has_score: `CHECK (((state = 'finished'::"AttemptState") = (("finishedAt" IS NOT NULL) AND (score IS NOT NULL))))`,
+    Attempt_score_is_fraction: "CHECK (((score >= (0)::double precision) AND (score <= (1)::double precision)))",
+    Attempt_points_within_count: `CHECK (((points >= (0)::double precision) AND (points <= ("questionCount")::double precision)))`,
+    Attempt_has_questions: `CHECK (("questionCount" > 0))`,
+    Attempt_deadline_after_start: `CHECK (("deadlineAt" > "startedAt"))`,
+    Response_position_not_negative: `CHECK (("position" >= 0))`,
+    Response_score_is_fraction: "CHECK (((score >= (0)::double precision) AND (score <= (1)::double precision)))",
+    Assignment_opens_before_due: `CHECK (("opensAt" < "dueAt"))`,
+    Assignment_has_questions: "CHECK ((size > 0))",
+    Assignment_time_limit_positive: `CHECK (("timeLimitMinutes" > 0))`,
+    Assignment_max_attempts_positive: `CHECK (("maxAttempts" > 0))`,
+  } as Record<string, string>,
+};
+
+export async function findSchemaDrift(client: pg.ClientBase, dmmf: DMMF, sqlOnly: typeof SQL_ONLY = SQL_ONLY): Promise<string[]> {
   const problems: string[] = [];
   const models = dmmf.datamodel.models;
   const enumNames = new Set(dmmf.datamodel.enums.map((e) => e.dbName ?? e.name));
@@ -125,8 +146,9 @@ export async function findSchemaDrift(client: pg.ClientBase, dmmf: DMMF): Promis
   for (const id of actualColumns.keys()) if (!expectedColumns.has(id)) problems.push(`column ${id} is not in schema.prisma`);
 
   // Primary keys, unique indexes and plain indexes, compared as sets of "table(columns)".
-  const { rows: indexes } = await client.query<{ table: string; columns: string[]; is_unique: boolean; is_primary: boolean }>(
+  const { rows: indexes } = await client.query<{ table: string; columns: string[]; is_unique: boolean; is_primary: boolean; predicate: string | null }>(
     `SELECT t.relname AS table, ix.indisunique AS is_unique, ix.indisprimary AS is_primary,
+            pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
             array_agg(a.attname::text ORDER BY k.ord) AS columns
        FROM pg_index ix
        JOIN pg_class t ON t.oid = ix.indrelid
@@ -134,7 +156,7 @@ export async function findSchemaDrift(client: pg.ClientBase, dmmf: DMMF): Promis
        JOIN unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord) ON true
        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
       WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'
-      GROUP BY t.relname, ix.indexrelid, ix.indisunique, ix.indisprimary`,
+      GROUP BY t.relname, ix.indexrelid, ix.indisunique, ix.indisprimary, ix.indpred, ix.indrelid`,
   );
   const fieldColumn = (modelName: string, fieldName: string) => {
     const model = models.find((m) => m.name === modelName);
@@ -148,10 +170,17 @@ export async function findSchemaDrift(client: pg.ClientBase, dmmf: DMMF): Promis
     expectedIndexes[kind].add(key(tableOfModel(index.model), index.fields.map((f) => fieldColumn(index.model, f.name))));
   }
   const actualIndexes = { id: new Set<string>(), unique: new Set<string>(), normal: new Set<string>() };
+  const actualPartial = new Set<string>();
   for (const index of indexes) {
+    if (index.predicate !== null) {
+      actualPartial.add(`${index.is_unique ? "unique " : ""}${key(index.table, index.columns)} WHERE ${index.predicate}`);
+      continue;
+    }
     const kind = index.is_primary ? "id" : index.is_unique ? "unique" : "normal";
     actualIndexes[kind].add(key(index.table, index.columns));
   }
+  for (const index of sqlOnly.partialIndexes) if (!actualPartial.has(index)) problems.push(`missing partial index ${index}`);
+  for (const index of actualPartial) if (!sqlOnly.partialIndexes.includes(index)) problems.push(`partial index ${index} is not in SQL_ONLY`);
   const label = { id: "primary key", unique: "unique index", normal: "index" } as const;
   for (const kind of ["id", "unique", "normal"] as const) {
     for (const k of expectedIndexes[kind]) if (!actualIndexes[kind].has(k)) problems.push(`missing ${label[kind]} ${k}`);
@@ -198,6 +227,20 @@ export async function findSchemaDrift(client: pg.ClientBase, dmmf: DMMF): Promis
   const actualFks = new Set(fks.map((fk) => describeFk(fk.source, fk.columns, fk.target, fk.target_columns, fk.on_delete, fk.on_update)));
   for (const fk of expectedFks) if (!actualFks.has(fk)) problems.push(`missing foreign key ${fk}`);
   for (const fk of actualFks) if (!expectedFks.has(fk)) problems.push(`foreign key ${fk} is not in schema.prisma`);
+
+  // CHECK constraints, by name and by PostgreSQL's own rendering of the condition.
+  const { rows: checkRows } = await client.query<{ name: string; definition: string }>(
+    `SELECT c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+      WHERE c.contype = 'c' AND n.nspname = 'public'`,
+  );
+  const actualChecks = new Map(checkRows.map((row) => [row.name, row.definition]));
+  for (const [name, definition] of Object.entries(sqlOnly.checks)) {
+    const actual = actualChecks.get(name);
+    if (actual === undefined) problems.push(`missing check ${name}`);
+    else if (actual !== definition) problems.push(`check ${name} is ${actual}, SQL_ONLY says ${definition}`);
+  }
+  for (const [name, definition] of actualChecks) if (!(name in sqlOnly.checks)) problems.push(`check ${name} ${definition} is not in SQL_ONLY`);
 
   // Enums and their values, in order.
   const { rows: enumRows } = await client.query<{ name: string; values: string[] }>(
