@@ -237,16 +237,23 @@ async function finishLocked(tx: Prisma.TransactionClient, attempt: LockedAttempt
   const responses = await tx.response.findMany({ where: { attemptId: attempt.id }, select: { position: true, answer: true, locale: true } });
   const correctAt = new Set<number>();
   let points = 0;
+  const graded = { positions: [] as number[], scores: [] as number[], correct: [] as boolean[] };
   for (const response of responses) {
     const locale = response.locale === "en" ? "en" : "fr";
     const question: Question | undefined = attempt.questions[locale][response.position];
     const grade = question ? gradeAnswer(question, response.answer) : { score: 0, correct: false };
     points += grade.score;
     if (grade.correct) correctAt.add(response.position);
-    await tx.response.update({
-      where: { attemptId_position: { attemptId: attempt.id, position: response.position } },
-      data: { score: grade.score, correct: grade.correct },
-    });
+    graded.positions.push(response.position);
+    graded.scores.push(grade.score);
+    graded.correct.push(grade.correct);
+  }
+  // One statement for every answer: a submit costs the same round trips for 5 questions or 40.
+  if (graded.positions.length > 0) {
+    await tx.$executeRaw`
+      UPDATE "Response" AS r SET score = g.score, correct = g.correct
+        FROM unnest(${graded.positions}::int[], ${graded.scores}::float8[], ${graded.correct}::bool[]) AS g(position, score, correct)
+       WHERE r."attemptId" = ${attempt.id}::uuid AND r.position = g.position`;
   }
   const questionCount = attempt.questions.fr.length;
   const outcomes: FactOutcome[] = attempt.questions.fr.flatMap((question, position) =>

@@ -6,6 +6,7 @@ import { syncContent } from "@/server/content/sync";
 import { getAttemptForPlayer, saveAnswer, startAttempt, submitAttempt, type StartAttemptInput } from "@/server/data/attempts";
 import type { Viewer } from "@/server/auth/viewer";
 import { disconnectDb, getDb } from "@/server/db/client";
+import { countQueries } from "../support/query-counter";
 import { createViewer, syncRealContent } from "../support/world";
 import { AppError } from "@/server/errors";
 
@@ -167,6 +168,24 @@ describe("submitting", () => {
     expect(again).toEqual(first);
     const responses = await getDb().response.findMany({ where: { attemptId: id } });
     expect(responses.every((r) => r.correct === true && r.score === 1)).toBe(true);
+  });
+
+  test("a submit sends as many statements for 20 answered questions as for 4: grading and memory are set-based", async () => {
+    const queries = await countQueries();
+    const costOfSubmit = async (size: number) => {
+      const { id } = await startAttempt(aiko, practice({ size, types: ["single-choice", "true-false"] }));
+      for (const [position, question] of (await frozen(id)).fr.entries()) {
+        await saveAnswer(aiko, { attemptId: id, position, answer: answerKey(question), locale: "fr" });
+      }
+      queries.reset();
+      expect((await submitAttempt(aiko, id)).score).toBe(1);
+      return queries.count;
+    };
+    const small = await costOfSubmit(4);
+    const large = await costOfSubmit(20);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(11);
+    expect(await getDb().response.count({ where: { correct: true, score: 1 } })).toBe(24);
   });
 
   test("two submits at the same moment finish the attempt once, with one grade", async () => {
