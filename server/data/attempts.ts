@@ -189,33 +189,49 @@ async function lockAttemptOf(tx: Prisma.TransactionClient, userId: string, id: s
  * Saves one answer the moment it is given (replacing the previous one). Refused, writing
  * nothing, when the attempt is finished or past its deadline plus grace, when the question
  * number is out of range, or when the answer does not fit the question.
+ *
+ * The busiest write of the app, so it costs two statements: a read of the one frozen question
+ * (frozen questions never change, so no lock is needed to check the answer against it), then a
+ * single statement that touches the attempt only while it still takes answers and upserts the
+ * response. That UPDATE takes the attempt's row lock, which orders it against a concurrent
+ * submit and other saves, and PostgreSQL re-checks its conditions once the lock is granted.
  */
 export async function saveAnswer(viewer: Viewer, input: SaveAnswerInput, now = new Date()): Promise<{ savedAt: Date }> {
   const id = parseAttemptId(input.attemptId);
-  const outcome = await getDb().$transaction(async (tx) => {
-    const attempt = await lockAttempt(tx, viewer, id);
-    if (attempt.state === "finished") throw new AppError("CONFLICT", { messageKey: "attemptFinished" });
-    if (!acceptsAnswers(attempt, now)) {
-      await finishLocked(tx, attempt, now);
-      return "too-late" as const;
-    }
-    const question = attempt.questions[input.locale][input.position];
-    if (!question) throw new AppError("INVALID", { messageKey: "questionOutOfRange" });
-    const check = gradeAnswer(question, input.answer);
-    if (!check.ok) throw new AppError("INVALID", { messageKey: "answerDoesNotFit", detail: check.reason });
+  const rows = await getDb().$queryRaw<{ state: "in_progress" | "finished"; deadlineAt: Date | null; question: Question | null }[]>`
+    SELECT state::text AS state, "deadlineAt", questions -> ${input.locale}::text -> ${input.position}::int AS question
+      FROM "Attempt" WHERE id = ${id}::uuid AND "userId" = ${viewer.id}`;
+  const head = rows[0];
+  if (!head) throw new AppError("NOT_FOUND", { messageKey: "attemptNotFound" });
+  if (head.state === "finished") throw new AppError("CONFLICT", { messageKey: "attemptFinished" });
+  if (!acceptsAnswers(head, now)) return refuseLateSave(viewer, id, now);
+  if (!head.question) throw new AppError("INVALID", { messageKey: "questionOutOfRange" });
+  const check = gradeAnswer(head.question, input.answer);
+  if (!check.ok) throw new AppError("INVALID", { messageKey: "answerDoesNotFit", detail: check.reason });
 
-    const answer = input.answer as Prisma.InputJsonValue;
-    await tx.response.upsert({
-      where: { attemptId_position: { attemptId: id, position: input.position } },
-      create: { attemptId: id, position: input.position, answer, locale: input.locale, savedAt: now },
-      update: { answer, locale: input.locale, savedAt: now },
-    });
-    await tx.attempt.update({ where: { id }, data: { lastActivityAt: now } });
-    return "saved" as const;
-  });
-  // Thrown outside the transaction so that closing the overdue attempt is committed.
-  if (outcome === "too-late") throw new AppError("CONFLICT", { messageKey: "deadlinePassed" });
+  const takesAnswersSince = new Date(now.getTime() - GRACE_PERIOD_MS);
+  const saved = await getDb().$executeRaw`
+    WITH live AS (
+      UPDATE "Attempt" SET "lastActivityAt" = ${now}
+       WHERE id = ${id}::uuid AND "userId" = ${viewer.id} AND state = 'in_progress'
+         AND ("deadlineAt" IS NULL OR "deadlineAt" >= ${takesAnswersSince})
+      RETURNING id)
+    INSERT INTO "Response" ("attemptId", position, answer, locale, "savedAt")
+    SELECT id, ${input.position}::int, ${JSON.stringify(input.answer)}::jsonb, ${input.locale}, ${now} FROM live
+    ON CONFLICT ("attemptId", position) DO UPDATE SET answer = EXCLUDED.answer, locale = EXCLUDED.locale, "savedAt" = EXCLUDED."savedAt"`;
+  if (saved === 0) {
+    // Finished or overdue between the read and the write (a submit in another tab, the sweeper).
+    const after = await getDb().attempt.findFirst({ where: { id, userId: viewer.id }, select: { state: true } });
+    if (after?.state === "finished") throw new AppError("CONFLICT", { messageKey: "attemptFinished" });
+    return refuseLateSave(viewer, id, now);
+  }
   return { savedAt: now };
+}
+
+/** A save after the deadline and grace: the server closes the attempt with what was saved, then refuses. */
+async function refuseLateSave(viewer: Viewer, id: string, now: Date): Promise<never> {
+  await closeIfOverdue(viewer, id, now);
+  throw new AppError("CONFLICT", { messageKey: "deadlinePassed" });
 }
 
 /**

@@ -89,6 +89,16 @@ describe("saving answers", () => {
     expect(await getDb().response.count({ where: { attemptId: id } })).toBe(2);
   });
 
+  test("an autosave is two statements: one read of the question, one conditional write", async () => {
+    const queries = await countQueries();
+    const { id } = await startAttempt(aiko, practice({ size: 4, types: ["true-false"] }));
+    const [question] = (await frozen(id)).fr;
+    queries.reset();
+    await saveAnswer(aiko, { attemptId: id, position: 0, answer: answerKey(question!), locale: "fr" });
+    expect(queries.count).toBe(2);
+    expect(await getDb().response.count({ where: { attemptId: id } })).toBe(1);
+  });
+
   test("another learner's attempt, an unknown id and a malformed id all look missing", async () => {
     const { id } = await startAttempt(aiko, practice());
     const answer = answerKey((await frozen(id)).fr[0]!);
