@@ -126,31 +126,47 @@ export type AttemptForPlayer = {
  */
 export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, locale: Locale, now = new Date()): Promise<AttemptForPlayer> {
   const id = parseAttemptId(attemptId);
-  await closeIfOverdue(viewer, id, now);
-  const attempt = await getDb().attempt.findFirst({
-    where: { id, userId: viewer.id },
-    select: {
-      id: true,
-      state: true,
-      deadlineAt: true,
-      questions: true,
-      module: { select: { slug: true, titleFr: true, titleEn: true } },
-      responses: { select: { position: true, answer: true } },
-    },
-  });
+  let attempt = await readForPlayer(viewer, id, locale);
+  if (attempt && isOverdue(attempt, now)) {
+    await closeIfOverdue(viewer, id, now);
+    attempt = await readForPlayer(viewer, id, locale);
+  }
   if (!attempt) throw new AppError("NOT_FOUND", { messageKey: "attemptNotFound" });
-  const questions = (attempt.questions as unknown as FrozenQuestions)[locale];
+  const questions = attempt.questions;
   const answers: (Answer | null)[] = questions.map(() => null);
   for (const response of attempt.responses) answers[response.position] = response.answer as Answer;
   return {
     id: attempt.id,
-    moduleSlug: attempt.module.slug,
-    moduleTitle: locale === "fr" ? attempt.module.titleFr : attempt.module.titleEn,
+    moduleSlug: attempt.slug,
+    moduleTitle: locale === "fr" ? attempt.titleFr : attempt.titleEn,
     state: attempt.state,
     deadlineAt: attempt.deadlineAt,
     questions: questions.map(toView),
     answers,
   };
+}
+
+/** One statement: the attempt, only the questions in the reader's language, its module and its saved answers. */
+async function readForPlayer(viewer: Viewer, id: string, locale: Locale) {
+  const rows = await getDb().$queryRaw<
+    {
+      id: string;
+      state: "in_progress" | "finished";
+      deadlineAt: Date | null;
+      questions: FrozenQuestions[Locale];
+      slug: string;
+      titleFr: string;
+      titleEn: string;
+      responses: { position: number; answer: unknown }[];
+    }[]
+  >`
+    SELECT a.id, a.state::text AS state, a."deadlineAt", a.questions -> ${locale}::text AS questions,
+           m.slug, m."titleFr", m."titleEn",
+           COALESCE((SELECT json_agg(json_build_object('position', r.position, 'answer', r.answer))
+                       FROM "Response" r WHERE r."attemptId" = a.id), '[]'::json) AS responses
+      FROM "Attempt" a JOIN "Module" m ON m.id = a."moduleId"
+     WHERE a.id = ${id}::uuid AND a."userId" = ${viewer.id}`;
+  return rows[0] ?? null;
 }
 
 export const SaveAnswerSchema = z.object({

@@ -89,7 +89,7 @@ describe("saving answers", () => {
     expect(await getDb().response.count({ where: { attemptId: id } })).toBe(2);
   });
 
-  test("an autosave is two statements: one read of the question, one conditional write", async () => {
+  test("an autosave is two statements (a read of the question, one conditional write), and the quiz page one", async () => {
     const queries = await countQueries();
     const { id } = await startAttempt(aiko, practice({ size: 4, types: ["true-false"] }));
     const [question] = (await frozen(id)).fr;
@@ -97,6 +97,12 @@ describe("saving answers", () => {
     await saveAnswer(aiko, { attemptId: id, position: 0, answer: answerKey(question!), locale: "fr" });
     expect(queries.count).toBe(2);
     expect(await getDb().response.count({ where: { attemptId: id } })).toBe(1);
+
+    // And the quiz page reads the attempt, its module and its saved answers in one.
+    queries.reset();
+    const player = await getAttemptForPlayer(aiko, id, "en");
+    expect(queries.count).toBe(1);
+    expect(player.answers).toEqual([answerKey(question!), null, null, null]);
   });
 
   test("another learner's attempt, an unknown id and a malformed id all look missing", async () => {
