@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { QUESTION_TYPES } from "@/domain/quiz";
+import { plainText } from "@/domain/text/plain-text";
 import { fromDateTimeLocal, isKnownTimeZone } from "./local-time";
 
 /**
@@ -31,6 +32,7 @@ export const ASSIGNMENT_MESSAGE_KEYS = [
   "settingsInvalid",
   "titleRequired",
   "titleTooLong",
+  "textInvalidCharacters",
   "topicsRequired",
   "topicInvalid",
   "sizeRange",
@@ -65,8 +67,7 @@ const requiredOr =
     issue.input === undefined || issue.input === null ? required : invalid;
 
 const fields = {
-  title: z
-    .string({ error: "titleRequired" })
+  title: plainText({ error: "titleRequired" })
     .trim()
     .min(1, { error: "titleRequired" })
     .max(L.titleMax, { error: "titleTooLong" }),
@@ -116,7 +117,8 @@ function dueAfterOpen<S extends z.ZodType<{ opensAt: Date; dueAt: Date }>>(schem
 }
 
 /**
- * Typed settings. Promises on success: title trimmed, 1–120 characters; at least one topic
+ * Typed settings. Promises on success: title trimmed, 1–120 characters of plain text (no control
+ * characters, else "textInvalidCharacters"); at least one topic
  * (kebab-case ids, duplicates removed); size 1–40; at least one known question type
  * (duplicates removed); valid dates with `dueAt` strictly after `opensAt` (else "dueBeforeOpen"
  * on `dueAt`); time limit null (none) or 1–180 whole minutes; attempts null (unlimited) or

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { APIError } from "better-auth/api";
 import { z } from "zod";
+import { plainText } from "@/domain/text/plain-text";
 import { getAuth } from "@/server/auth/auth";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/server/auth/create-auth";
 import { LIMITS, clientAddress, consumeAttempt, resetAttempts } from "@/server/auth/rate-limit";
@@ -24,7 +25,7 @@ const SignInSchema = z.object({
 });
 
 const SignUpSchema = z.object({
-  name: z.string().trim().min(1, { error: "nameRequired" }).max(80, { error: "nameTooLong" }),
+  name: plainText().trim().min(1, { error: "nameRequired" }).max(80, { error: "nameTooLong" }),
   email: EmailSchema,
   password: z
     .string()

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { plainText } from "@/domain/text/plain-text";
 import {
   ClassNameSchema,
   JoinClassSchema,
@@ -52,7 +53,7 @@ export const regenerateJoinCode = defineAction(
 );
 
 export const removeLearner = defineAction(
-  { name: "removeLearner", schema: z.object({ classId: ClassId, userId: z.string().min(1).max(64) }), auth: "required", roles: TEACHING },
+  { name: "removeLearner", schema: z.object({ classId: ClassId, userId: plainText().min(1).max(64) }), auth: "required", roles: TEACHING },
   async ({ input, viewer }) => {
     await removeLearnerData(viewer, input);
     revalidatePath(`/teach/classes/${input.classId}`);

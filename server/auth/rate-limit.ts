@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { headers } from "next/headers";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { getPool } from "@/server/db/client";
@@ -34,10 +35,19 @@ function limiterFor(limit: Limit): RateLimiterPostgres {
   return limiter;
 }
 
+// rate_limit.key is VARCHAR(255) and holds the prefix too. Keys are built from what the client
+// sends (an address header, an email of up to 254 characters): short ones are kept readable for
+// operators, longer ones are stored as their hash, so no key can overflow the column.
+const READABLE_KEY_MAX = 160;
+
+function storedKey(key: string): string {
+  return key.length <= READABLE_KEY_MAX ? key : `sha256:${createHash("sha256").update(key).digest("hex")}`;
+}
+
 /** Counts one attempt against `limit` for `key`; throws RATE_LIMITED once the budget is spent. */
 export async function consumeAttempt(limit: Limit, key: string): Promise<void> {
   try {
-    await limiterFor(limit).consume(key);
+    await limiterFor(limit).consume(storedKey(key));
   } catch (error) {
     if (error instanceof RateLimiterRes) throw new AppError("RATE_LIMITED", { messageKey: "tooManyAttempts" });
     throw error;
@@ -45,7 +55,7 @@ export async function consumeAttempt(limit: Limit, key: string): Promise<void> {
 }
 
 export async function resetAttempts(limit: Limit, key: string): Promise<void> {
-  await limiterFor(limit).delete(key);
+  await limiterFor(limit).delete(storedKey(key));
 }
 
 /**

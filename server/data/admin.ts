@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { plainText } from "@/domain/text/plain-text";
 import { assertRole, type Viewer } from "@/server/auth/viewer";
 import { ROLES, type Role } from "@/server/auth/roles";
 import { getDb } from "@/server/db/client";
@@ -59,7 +60,7 @@ export async function listUsersForAdmin(
 }
 
 export const ChangeRoleSchema = z.object({
-  userId: z.string().min(1).max(64),
+  userId: plainText().min(1).max(64),
   role: z.enum(ROLES, { error: "roleInvalid" }),
 });
 export type ChangeRoleInput = z.infer<typeof ChangeRoleSchema>;

@@ -2,6 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { generateJoinCode, parseJoinCode } from "@/domain/teach";
+import { plainText } from "@/domain/text/plain-text";
 import type { Prisma } from "@/generated/prisma/client";
 import { assertRole, type Viewer } from "@/server/auth/viewer";
 import { getDb } from "@/server/db/client";
@@ -16,7 +17,9 @@ export function taughtBy(viewer: Viewer): Prisma.ClassWhereInput {
 
 const secureRandom = () => randomInt(0, 2 ** 32) / 2 ** 32;
 
-export const ClassNameSchema = z.object({ name: z.string().trim().min(1, { error: "classNameRequired" }).max(80, { error: "classNameTooLong" }) });
+export const ClassNameSchema = z.object({
+  name: plainText().trim().min(1, { error: "classNameRequired" }).max(80, { error: "classNameTooLong" }),
+});
 
 /** Retries on the (rare) collision of a new join code with an existing one. */
 async function withFreshJoinCode<T>(create: (code: string) => Promise<T>): Promise<T> {

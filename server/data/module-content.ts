@@ -1,5 +1,5 @@
 import "server-only";
-import type { ContentList, Entity, Fact, Module, Section } from "@/domain/content";
+import { IdSchema, type ContentList, type Entity, type Fact, type Module, type Section } from "@/domain/content";
 import { getDb } from "@/server/db/client";
 
 type Vocabulary = { source: Module["source"]; sections: Section[]; lists: ContentList[]; entities: Entity[] };
@@ -10,6 +10,9 @@ const cache = new Map<string, { contentHash: string; module: Module }>();
 
 /** The live module (active topics and facts) as the quiz builder reads it, or null. */
 export async function findQuizModule(slug: string): Promise<(Module & { dbId: string }) | null> {
+  // Slugs come from forms and URLs; one that no module could have (NUL, which PostgreSQL refuses,
+  // among others) is simply not found.
+  if (!IdSchema.safeParse(slug).success) return null;
   const db = getDb();
   const head = await db.module.findFirst({ where: { slug, retiredAt: null }, select: { id: true, contentHash: true } });
   if (!head) return null;

@@ -78,5 +78,10 @@ function assertSameOrigin(request: Request): void {
   if (site && site !== "same-origin" && site !== "none") throw new AppError("FORBIDDEN", { messageKey: "crossSite" });
   if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!host || new URL(origin).host !== host) throw new AppError("FORBIDDEN", { messageKey: "crossSite" });
+  // "null" (sandboxed frames, some redirects) and unparsable origins are not ours either.
+  if (!host || originHost(origin) !== host) throw new AppError("FORBIDDEN", { messageKey: "crossSite" });
+}
+
+function originHost(origin: string): string | null {
+  return URL.canParse(origin) ? new URL(origin).host : null;
 }

@@ -10,6 +10,15 @@ export const TIME_ZONE_COOKIE = "tz";
  */
 export async function getTimeZone(): Promise<string> {
   const value = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
-  const parsed = TimeZoneSchema.safeParse(value ? decodeURIComponent(value) : undefined);
+  const parsed = TimeZoneSchema.safeParse(value ? decodeCookie(value) : undefined);
   return parsed.success ? parsed.data : "UTC";
+}
+
+/** The cookie is the browser's to write: a malformed escape ("%E0%A4%A") reads as no zone, not as an error. */
+function decodeCookie(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
