@@ -6,6 +6,7 @@ import { assertRole, type Viewer } from "@/server/auth/viewer";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { FrozenQuestions } from "@/domain/attempt/frozen";
+import { isPlainText } from "@/domain/text/plain-text";
 import { taughtBy } from "./classes";
 
 const TEACHING = ["instructor", "admin"] as const;
@@ -186,7 +187,9 @@ export type LearnerInClass = {
 /** One learner of a class the viewer teaches: their attempts at the class's assignments. */
 export async function getLearnerInClass(viewer: Viewer | null, classId: string, learnerId: string): Promise<LearnerInClass> {
   assertRole(viewer, TEACHING);
-  if (!z.uuid().safeParse(classId).success) throw new AppError("NOT_FOUND", { messageKey: "learnerNotInClass" });
+  if (!z.uuid().safeParse(classId).success || !isPlainText(learnerId) || learnerId.length > 64) {
+    throw new AppError("NOT_FOUND", { messageKey: "learnerNotInClass" });
+  }
   const enrollment = await getDb().enrollment.findFirst({
     where: { classId, userId: learnerId, class: taughtBy(viewer) },
     select: { class: { select: { id: true, name: true } }, user: { select: { id: true, name: true, email: true } } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { IdSchema } from "@/domain/content";
 import type { Locale } from "@/i18n/locales";
 import { getDb } from "@/server/db/client";
 
@@ -11,6 +12,8 @@ export type ModuleOverview = {
 
 /** One live module with its live topics and how many facts each holds, in the reader's language. */
 export async function findModuleOverview(slug: string, locale: Locale): Promise<ModuleOverview | null> {
+  // From the URL: a slug no module could have (NUL, which PostgreSQL refuses, and the like) is not found.
+  if (!IdSchema.safeParse(slug).success) return null;
   const row = await getDb().module.findFirst({
     where: { slug, retiredAt: null },
     select: {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Locale } from "@/domain/content";
+import { IdSchema, type Locale } from "@/domain/content";
 import {
   aggregateMastery,
   computeStreak,
@@ -96,6 +96,7 @@ export async function getQuizMastery(viewer: Viewer, moduleId: string, timeZone:
 
 /** How many of the viewer's facts in this module are due by the end of their day. */
 export async function countDueToday(viewer: Viewer, moduleSlug: string, timeZone: string, now = new Date()): Promise<number> {
+  if (!IdSchema.safeParse(moduleSlug).success) return 0;
   const zone = resolveTimeZone(timeZone).timeZone;
   return getDb().factCard.count({
     where: { userId: viewer.id, due: { lt: startOfNextLocalDay(now, zone) }, fact: { retiredAt: null, module: { slug: moduleSlug } } },
@@ -107,6 +108,7 @@ export async function countDueToday(viewer: Viewer, moduleSlug: string, timeZone
  * learner's history (no query per attempt or per fact).
  */
 export async function getProgress(viewer: Viewer, moduleSlug: string, locale: Locale, timeZone: string, now = new Date()): Promise<Progress | null> {
+  if (!IdSchema.safeParse(moduleSlug).success) return null;
   const db = getDb();
   const zone = resolveTimeZone(timeZone).timeZone;
   const row = await db.module.findFirst({

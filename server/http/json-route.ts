@@ -33,8 +33,8 @@ export function defineJsonRoute<S extends z.ZodType, P, T>(
         return problem(415, "UNSUPPORTED_MEDIA_TYPE", t("codes.INVALID"));
       }
       const declared = Number(request.headers.get("content-length") ?? 0);
-      const text = declared > MAX_JSON_BODY_BYTES ? null : await request.text();
-      if (text === null || Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) {
+      const text = declared > MAX_JSON_BODY_BYTES ? null : await readTextWithin(request, MAX_JSON_BODY_BYTES);
+      if (text === null) {
         return problem(413, "PAYLOAD_TOO_LARGE", t("payloadTooLarge"));
       }
 
@@ -84,4 +84,26 @@ function assertSameOrigin(request: Request): void {
 
 function originHost(origin: string): string | null {
   return URL.canParse(origin) ? new URL(origin).host : null;
+}
+
+/**
+ * The body as text, or null as soon as it passes `limit` bytes: a body sent without (or with a
+ * false) Content-Length is never held in memory beyond the limit.
+ */
+async function readTextWithin(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

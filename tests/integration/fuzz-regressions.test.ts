@@ -241,3 +241,35 @@ describe("the answer autosave route", () => {
     expect(body?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("a body sent without its length", () => {
+  test("is cut off at 16 KiB and refused with 413, without reading the rest", async () => {
+    const headers = new Headers({ host: new URL(ORIGIN).host, "content-type": "application/json", origin: ORIGIN });
+    headers.set("cookie", world.cookies.learner!);
+    setRequest({ headers });
+    let chunksPulled = 0;
+    const chunk = new TextEncoder().encode(" ".repeat(4096));
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        chunksPulled += 1;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`${ORIGIN}/api/attempts/x/responses/0`, { method: "PUT", headers, body: endless, duplex: "half" } as RequestInit);
+    const { status } = await callRoute(() => saveAnswer(request, { params: Promise.resolve({ attemptId: world.attemptId, position: "0" }) }));
+    expect(status).toBe(413);
+    expect(chunksPulled).toBeLessThan(10);
+  });
+});
+
+describe("page lookups given a URL segment PostgreSQL cannot store", () => {
+  test("a module slug or a learner id with NUL is simply not found", async () => {
+    const { findModuleOverview } = await import("@/server/data/module-overview");
+    const { getProgress, countDueToday } = await import("@/server/data/progress");
+    const { getLearnerInClass } = await import("@/server/data/gradebook");
+    expect(await findModuleOverview("nato\u0000japan", "fr")).toBeNull();
+    expect(await getProgress(world.viewers.learner, "nato\u0000japan", "fr", "UTC")).toBeNull();
+    expect(await countDueToday(world.viewers.learner, "nato\u0000japan", "UTC")).toBe(0);
+    await expect(getLearnerInClass(world.viewers.classInstructor, world.classId, "learner\u0000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
