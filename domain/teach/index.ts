@@ -47,6 +47,7 @@ export {
   selectAttempts,
   type AnalysisAttempt,
   type AnalysisResponse,
+  type FactQuestion,
   type AttemptSelection,
   type FactStats,
   type ItemAnalysis,

@@ -18,6 +18,9 @@ export type AnalysisResponse = {
 };
 
 /** A FINISHED attempt. `attemptNumber` orders one learner's attempts (1 = first started). */
+/** What the per-fact analysis reads of a question. */
+export type FactQuestion = Pick<Question, "id" | "factIds" | "topic" | "type">;
+
 export type AnalysisAttempt = {
   userId: string;
   attemptNumber: number;
@@ -235,7 +238,7 @@ export function factAnalysis({
   attempts,
   include = "first",
 }: {
-  attempts: readonly (AnalysisAttempt & { questions: readonly Question[] })[];
+  attempts: readonly (AnalysisAttempt & { questions: readonly FactQuestion[] })[];
   include?: AttemptSelection;
 }): FactStats[] {
   const byFact = new Map<string, { topic: string; sum: number; n: number; types: Set<QuestionType> }>();

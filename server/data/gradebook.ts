@@ -1,11 +1,19 @@
 import "server-only";
 import { z } from "zod";
 import type { Question } from "@/domain/quiz";
-import { assignmentStatus, factAnalysis, itemAnalysis, type FactStats, type GradebookRow, type ItemAnalysis } from "@/domain/teach";
+import {
+  assignmentStatus,
+  factAnalysis,
+  itemAnalysis,
+  type AnalysisResponse,
+  type FactQuestion,
+  type FactStats,
+  type GradebookRow,
+  type ItemAnalysis,
+} from "@/domain/teach";
 import { assertRole, type Viewer } from "@/server/auth/viewer";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import type { FrozenQuestions } from "@/domain/attempt/frozen";
 import { isPlainText } from "@/domain/text/plain-text";
 import { taughtBy } from "./classes";
 
@@ -123,11 +131,18 @@ export async function getAssignmentAnalysis(viewer: Viewer | null, assignmentId:
   });
   if (!assignment) throw new AppError("NOT_FOUND", { messageKey: "assignmentNotFound" });
   const [attempts, weakest] = await Promise.all([
-    db.attempt.findMany({
-      where: { assignmentId, state: "finished" },
-      orderBy: { startedAt: "asc" },
-      select: { userId: true, startedAt: true, questions: true, responses: { select: { position: true, answer: true, score: true } } },
-    }),
+    // Only what the statistics read: per question its id, facts, topic and type (not the ~40 KB
+    // of frozen text per attempt), and the saved scores. The latest attempt's full questions,
+    // which item analysis shows, are read on their own below.
+    db.$queryRaw<{ userId: string; questions: FactQuestion[]; responses: AnalysisResponse[] }[]>`
+      SELECT a."userId",
+             (SELECT jsonb_agg(jsonb_build_object('id', q->'id', 'factIds', q->'factIds', 'topic', q->'topic', 'type', q->'type') ORDER BY n)
+                FROM jsonb_array_elements(a.questions -> ${locale}::text) WITH ORDINALITY AS x(q, n)) AS questions,
+             COALESCE((SELECT json_agg(json_build_object('position', r.position, 'answer', r.answer, 'score', r.score))
+                         FROM "Response" r WHERE r."attemptId" = a.id), '[]'::json) AS responses
+        FROM "Attempt" a
+       WHERE a."assignmentId" = ${assignmentId}::uuid AND a.state = 'finished'
+       ORDER BY a."startedAt" ASC, a.id ASC`,
     db.$queryRaw<{ factKey: string; topic: string; reviews: number; accuracy: number }[]>`
       SELECT f.key AS "factKey", t.key AS topic, count(*)::int AS reviews, avg(r.correct::int)::float8 AS accuracy
         FROM "ReviewLog" r
@@ -143,21 +158,16 @@ export async function getAssignmentAnalysis(viewer: Viewer | null, assignmentId:
   const analysed = attempts.map((attempt) => {
     const attemptNumber = (numbered.get(attempt.userId) ?? 0) + 1;
     numbered.set(attempt.userId, attemptNumber);
-    return {
-      userId: attempt.userId,
-      attemptNumber,
-      responses: attempt.responses,
-      questions: (attempt.questions as unknown as FrozenQuestions)[locale] as Question[],
-    };
+    return { userId: attempt.userId, attemptNumber, responses: attempt.responses, questions: attempt.questions ?? [] };
   });
   let items: ItemAnalysis | null = null;
   let facts: FactStats[] | null = null;
   if (assignment.sameQuestions) {
     // After an edit, attempts may hold different questions: analyse those of the latest set.
     const latest = analysed.at(-1);
-    const signature = (questions: Question[]) => questions.map((q) => q.id).join();
+    const signature = (questions: readonly FactQuestion[]) => questions.map((q) => q.id).join();
     const same = latest ? analysed.filter((attempt) => signature(attempt.questions) === signature(latest.questions)) : [];
-    items = itemAnalysis({ questions: latest?.questions ?? [], attempts: same });
+    items = itemAnalysis({ questions: latest ? await latestQuestions(assignmentId, locale) : [], attempts: same });
   } else {
     facts = factAnalysis({ attempts: analysed });
   }
@@ -223,4 +233,13 @@ export async function getLearnerInClass(viewer: Viewer | null, classId: string, 
     })),
     moduleSlugs: [...new Set(attempts.map((attempt) => attempt.module.slug))],
   };
+}
+
+/** The full frozen questions (keys included, for the instructor) of the assignment's latest finished attempt. */
+async function latestQuestions(assignmentId: string, locale: "fr" | "en"): Promise<Question[]> {
+  const rows = await getDb().$queryRaw<{ questions: Question[] }[]>`
+    SELECT questions -> ${locale}::text AS questions FROM "Attempt"
+     WHERE "assignmentId" = ${assignmentId}::uuid AND state = 'finished'
+     ORDER BY "startedAt" DESC, id DESC LIMIT 1`;
+  return rows[0]?.questions ?? [];
 }
