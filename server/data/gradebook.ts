@@ -47,7 +47,7 @@ export async function getGradebook(viewer: Viewer | null, classId: string, now =
   const db = getDb();
   const found = await db.class.findFirst({ where: { id: classId, ...taughtBy(viewer) }, select: { id: true, name: true } });
   if (!found) throw new AppError("NOT_FOUND", { messageKey: "classNotFound" });
-  const [assignments, learners, cells] = await Promise.all([
+  const [assignments, learners] = await Promise.all([
     db.assignment.findMany({
       where: { classId, archivedAt: null },
       orderBy: { dueAt: "asc" },
@@ -58,7 +58,11 @@ export async function getGradebook(viewer: Viewer | null, classId: string, now =
       orderBy: { user: { name: "asc" } },
       select: { user: { select: { id: true, name: true, email: true } } },
     }),
-    db.$queryRaw<CellRow[]>`
+  ]);
+  // Driven by the class's assignment ids, so PostgreSQL reads this class's attempts through the
+  // (assignmentId, userId) index, whatever the size of the whole table. Attempts of learners who
+  // left the class find no row below and are ignored.
+  const cells = await db.$queryRaw<CellRow[]>`
       SELECT a."userId", a."assignmentId",
              count(*)::int AS attempts,
              (count(*) FILTER (WHERE a.state = 'in_progress'))::int AS in_progress,
@@ -71,10 +75,8 @@ export async function getGradebook(viewer: Viewer | null, classId: string, now =
              max(a."lastActivityAt") AS last_activity
         FROM "Attempt" a
         JOIN "Assignment" s ON s.id = a."assignmentId"
-        JOIN "Enrollment" e ON e."classId" = s."classId" AND e."userId" = a."userId"
-       WHERE s."classId" = ${classId}::uuid AND s."archivedAt" IS NULL
-       GROUP BY a."userId", a."assignmentId"`,
-  ]);
+       WHERE a."assignmentId" = ANY(${assignments.map((assignment) => assignment.id)}::uuid[])
+       GROUP BY a."userId", a."assignmentId"`;
 
   const byKey = new Map(cells.map((cell) => [`${cell.userId}|${cell.assignmentId}`, cell]));
   const rows: GradebookRow[] = learners.map(({ user }) => {
@@ -143,16 +145,7 @@ export async function getAssignmentAnalysis(viewer: Viewer | null, assignmentId:
         FROM "Attempt" a
        WHERE a."assignmentId" = ${assignmentId}::uuid AND a.state = 'finished'
        ORDER BY a."startedAt" ASC, a.id ASC`,
-    db.$queryRaw<{ factKey: string; topic: string; reviews: number; accuracy: number }[]>`
-      SELECT f.key AS "factKey", t.key AS topic, count(*)::int AS reviews, avg(r.correct::int)::float8 AS accuracy
-        FROM "ReviewLog" r
-        JOIN "Enrollment" e ON e."userId" = r."userId" AND e."classId" = ${assignment.classId}::uuid
-        JOIN "Fact" f ON f.id = r."factId"
-        JOIN "Topic" t ON t.id = f."topicId"
-       WHERE f."retiredAt" IS NULL
-       GROUP BY f.key, t.key
-       ORDER BY accuracy ASC, reviews DESC
-       LIMIT 10`,
+    findWeakestFacts(assignment.classId),
   ]);
   const numbered = new Map<string, number>();
   const analysed = attempts.map((attempt) => {
@@ -242,4 +235,37 @@ async function latestQuestions(assignmentId: string, locale: "fr" | "en"): Promi
      WHERE "assignmentId" = ${assignmentId}::uuid AND state = 'finished'
      ORDER BY "startedAt" DESC, id DESC LIMIT 1`;
   return rows[0]?.questions ?? [];
+}
+
+type WeakFact = { factKey: string; topic: string; reviews: number; accuracy: number };
+
+/** How long a class's weakest facts are reused before they are computed again. */
+export const WEAKEST_FACTS_TTL_MS = 60_000;
+const weakestByClass = new Map<string, { at: number; facts: Promise<WeakFact[]> }>();
+
+/**
+ * The ten facts the class's learners get wrong most often, over every review they made. It reads
+ * all their review logs (hundreds of thousands of rows for a large class), so each instance
+ * keeps the answer for a minute: item analysis is shown per assignment, and an instructor going
+ * through the assignments of one class would otherwise recompute the same aggregate each time.
+ * Callers must have checked that the viewer teaches the class.
+ */
+function findWeakestFacts(classId: string, now = Date.now()): Promise<WeakFact[]> {
+  const cached = weakestByClass.get(classId);
+  if (cached && now - cached.at < WEAKEST_FACTS_TTL_MS) return cached.facts;
+  const facts = getDb().$queryRaw<WeakFact[]>`
+      SELECT f.key AS "factKey", t.key AS topic, count(*)::int AS reviews, avg(r.correct::int)::float8 AS accuracy
+        FROM "ReviewLog" r
+        JOIN "Enrollment" e ON e."userId" = r."userId" AND e."classId" = ${classId}::uuid
+        JOIN "Fact" f ON f.id = r."factId"
+        JOIN "Topic" t ON t.id = f."topicId"
+       WHERE f."retiredAt" IS NULL
+       GROUP BY f.key, t.key
+       ORDER BY accuracy ASC, reviews DESC
+       LIMIT 10`;
+  // A failure is not kept: the next request tries again.
+  facts.catch(() => weakestByClass.delete(classId));
+  if (weakestByClass.size >= 1_000) weakestByClass.delete(weakestByClass.keys().next().value!);
+  weakestByClass.set(classId, { at: now, facts });
+  return facts;
 }
