@@ -13,13 +13,22 @@ import { answerKey, buildQuiz, gradeAnswer, type Answer, type Question, type Que
 /** The module as the quiz builder reads it (from the same files the sync stored), with database ids. */
 export type SeedModule = { module: Module; dbId: string; factIds: Map<string, string> };
 
-export async function loadSeedModule(client: pg.Client, slug: string, contentDir = path.join(PROJECT_ROOT, "content")): Promise<SeedModule> {
+export async function loadSeedModule(
+  client: pg.Client,
+  slug: string,
+  contentDir = path.join(PROJECT_ROOT, "content"),
+): Promise<SeedModule> {
   const loaded = await loadModuleDir(path.join(contentDir, slug));
   if (!loaded.ok) throw new Error(`content/${slug} is invalid: run npm run content:check`);
-  const head = await client.query<{ id: string }>(`SELECT id FROM "Module" WHERE slug = $1 AND "retiredAt" IS NULL`, [slug]);
+  const head = await client.query<{ id: string }>(`SELECT id FROM "Module" WHERE slug = $1 AND "retiredAt" IS NULL`, [
+    slug,
+  ]);
   const row = head.rows[0];
   if (!row) throw new Error(`module ${slug} is not in the database: sync the content before seeding`);
-  const facts = await client.query<{ id: string; key: string }>(`SELECT id, key FROM "Fact" WHERE "moduleId" = $1 AND "retiredAt" IS NULL`, [row.id]);
+  const facts = await client.query<{ id: string; key: string }>(
+    `SELECT id, key FROM "Fact" WHERE "moduleId" = $1 AND "retiredAt" IS NULL`,
+    [row.id],
+  );
   return { module: loaded.module, dbId: row.id, factIds: new Map(facts.rows.map((fact) => [fact.key, fact.id])) };
 }
 
