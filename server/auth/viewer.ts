@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/server/errors";
 import { getAuth } from "./auth";
+import { lookupViewer } from "./session-lookup";
 
 import { isRole, type Role } from "./roles";
 
@@ -17,7 +18,14 @@ function toRole(value: unknown): Role {
 
 /** The viewer of the current request, or null when nobody is signed in. */
 export async function findViewer(): Promise<Viewer | null> {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  return viewerFromHeaders(await headers());
+}
+
+/** The viewer a request's headers carry: the one-statement lookup, or better-auth when it must decide. */
+export async function viewerFromHeaders(requestHeaders: Headers): Promise<Viewer | null> {
+  const fast = await lookupViewer(requestHeaders);
+  if (fast !== undefined) return fast;
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const { user } = session;
   return { id: user.id, name: user.name, email: user.email, role: toRole((user as { role?: unknown }).role) };

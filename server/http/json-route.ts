@@ -1,8 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getAuth } from "@/server/auth/auth";
-import type { Role, Viewer } from "@/server/auth/viewer";
+import { viewerFromHeaders, type Role, type Viewer } from "@/server/auth/viewer";
 import { AppError, ERROR_STATUS, isAppError, isDatabaseUnavailable } from "@/server/errors";
 
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
@@ -38,11 +37,9 @@ export function defineJsonRoute<S extends z.ZodType, P, T>(
         return problem(413, "PAYLOAD_TOO_LARGE", t("payloadTooLarge"));
       }
 
-      const session = await getAuth().api.getSession({ headers: request.headers });
-      if (!session) throw new AppError("UNAUTHENTICATED");
-      const role = (session.user as { role?: Role }).role ?? "learner";
-      const viewer: Viewer = { id: session.user.id, name: session.user.name, email: session.user.email, role };
-      if (options.roles && !options.roles.includes(role)) throw new AppError("FORBIDDEN");
+      const viewer = await viewerFromHeaders(request.headers);
+      if (!viewer) throw new AppError("UNAUTHENTICATED");
+      if (options.roles && !options.roles.includes(viewer.role)) throw new AppError("FORBIDDEN");
 
       let body: unknown;
       try {
@@ -107,3 +104,4 @@ async function readTextWithin(request: Request, limit: number): Promise<string |
   }
   return Buffer.concat(chunks).toString("utf8");
 }
+
