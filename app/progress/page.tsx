@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MasteryChart } from "@/components/progress/mastery-chart";
 import { ActionButtonForm } from "@/components/ui/action-button-form";
@@ -89,6 +90,14 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           <p>{t("scoresEmpty")}</p>
         ) : (
           <>
+            {progress.attemptCount > progress.attempts.length && (
+              <p className="text-muted">
+                {t("scoresRecent", { shown: progress.attempts.length, total: progress.attemptCount })}{" "}
+                <Link href="/history" className="text-brand underline">
+                  {t("scoresAllHistory")}
+                </Link>
+              </p>
+            )}
             <ScoresChart points={points} scoreLabel={t("colScore")} />
             <details className="rounded-md border border-slate-200 bg-white p-3">
               <summary className="cursor-pointer font-medium">{t("scoresTable")}</summary>

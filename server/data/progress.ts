@@ -22,7 +22,10 @@ export type TopicProgress = { key: string; title: string; mastery: AggregateMast
 
 export type Progress = {
   timeZone: string;
+  /** The latest RECENT_ATTEMPTS finished attempts, oldest first (the whole list is in the history). */
   attempts: { id: string; finishedAt: Date; score: number; moduleTitle: string; questionCount: number }[];
+  /** Every finished attempt at the module. */
+  attemptCount: number;
   topics: TopicProgress[];
   module: AggregateMastery;
   streak: { current: number; longest: number; activeDays: number; activeToday: boolean };
@@ -103,6 +106,9 @@ export async function countDueToday(viewer: Viewer, moduleSlug: string, timeZone
   });
 }
 
+/** How many recent attempts the progress page charts and lists; a trend, not an archive. */
+export const RECENT_ATTEMPTS = 50;
+
 /**
  * Everything the progress page shows for one module, in a fixed number of queries whatever the
  * learner's history (no query per attempt or per fact).
@@ -113,7 +119,7 @@ export async function getProgress(viewer: Viewer, moduleSlug: string, locale: Lo
   const zone = resolveTimeZone(timeZone).timeZone;
   const row = await db.module.findFirst({
     where: { slug: moduleSlug, retiredAt: null },
-    select: { id: true, topics: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { key: true, titleFr: true, titleEn: true } } },
+    select: { id: true, titleFr: true, titleEn: true, topics: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { key: true, titleFr: true, titleEn: true } } },
   });
   if (!row) return null;
 
@@ -121,16 +127,18 @@ export async function getProgress(viewer: Viewer, moduleSlug: string, locale: Lo
     loadHistories(viewer, row.id),
     db.attempt.findMany({
       where: { userId: viewer.id, state: "finished", moduleId: row.id },
-      orderBy: { finishedAt: "asc" },
-      select: { id: true, finishedAt: true, score: true, questionCount: true, module: { select: { titleFr: true, titleEn: true } } },
+      orderBy: [{ finishedAt: "desc" }, { id: "desc" }],
+      take: RECENT_ATTEMPTS,
+      select: { id: true, finishedAt: true, score: true, questionCount: true },
     }),
     // Every local day boundary falls on a quarter hour in UTC, so quarter-hour buckets keep
     // the streak exact while returning at most 96 rows per active day.
     db.$queryRaw<{ bucket: Date }[]>`
       SELECT DISTINCT to_timestamp(floor(extract(epoch FROM review) / 900) * 900) AS bucket
         FROM "ReviewLog" WHERE "userId" = ${viewer.id}`,
-    db.$queryRaw<{ ms: number | null }[]>`
-      SELECT sum(extract(epoch FROM ("finishedAt" - "startedAt")) * 1000)::float8 AS ms
+    db.$queryRaw<{ ms: number | null; count: number }[]>`
+      SELECT sum(extract(epoch FROM ("finishedAt" - "startedAt")) * 1000)::float8 AS ms,
+             (count(*) FILTER (WHERE "moduleId" = ${row.id}::uuid))::int AS count
         FROM "Attempt" WHERE "userId" = ${viewer.id} AND state = 'finished'`,
   ]);
 
@@ -145,13 +153,14 @@ export async function getProgress(viewer: Viewer, moduleSlug: string, locale: Lo
   const streak = computeStreak({ activity: activity.map((row) => row.bucket), timeZone: zone, now });
   return {
     timeZone: zone,
-    attempts: attempts.map((attempt) => ({
+    attempts: attempts.reverse().map((attempt) => ({
       id: attempt.id,
       finishedAt: attempt.finishedAt!,
       score: attempt.score ?? 0,
       questionCount: attempt.questionCount,
-      moduleTitle: locale === "fr" ? attempt.module.titleFr : attempt.module.titleEn,
+      moduleTitle: locale === "fr" ? row.titleFr : row.titleEn,
     })),
+    attemptCount: totals[0]?.count ?? 0,
     topics,
     module: moduleMastery,
     streak: { current: streak.current, longest: streak.longest, activeDays: streak.activeDays, activeToday: streak.activeToday },

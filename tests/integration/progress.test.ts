@@ -6,7 +6,7 @@ import type { FrozenQuestions } from "@/domain/attempt/frozen";
 import { loadContentDir } from "@/server/content/load";
 import { syncContent } from "@/server/content/sync";
 import { saveAnswer, startAttempt, startReview, submitAttempt } from "@/server/data/attempts";
-import { getProgress } from "@/server/data/progress";
+import { RECENT_ATTEMPTS, getProgress } from "@/server/data/progress";
 import type { Viewer } from "@/server/auth/viewer";
 import { disconnectDb, getDb, getPool } from "@/server/db/client";
 
@@ -194,7 +194,7 @@ describe("progress page data", () => {
     expect(firstFacts.some((key) => dueFacts.has(key))).toBe(true);
   });
 
-  test("the progress data takes the same number of queries for 500 attempts and 10,000 answers as for one", async () => {
+  test("the progress data takes the same number of queries for 500 attempts and 10,000 answers as for one, and charts the latest 50", async () => {
     const queries = await countQueries();
     await takeQuiz(new Date("2026-11-20T09:00:00Z"));
     const now = new Date("2026-11-24T12:00:00Z");
@@ -220,8 +220,13 @@ describe("progress page data", () => {
 
     queries.reset();
     const progress = await getProgress(learner, "nato-japan", "fr", "Europe/Paris", now);
-    expect(progress!.attempts.length).toBe(501);
+    // The page charts the latest attempts, newest last, and says how many there are in all.
+    expect(progress!.attempts.length).toBe(RECENT_ATTEMPTS);
+    expect(progress!.attemptCount).toBe(501);
+    const times = progress!.attempts.map((attempt) => attempt.finishedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(queries.count).toBe(small);
     expect(queries.count).toBeLessThanOrEqual(8);
+    expect(Math.max(...times)).toBe((await getDb().attempt.findFirstOrThrow({ where: { state: "finished" }, orderBy: { finishedAt: "desc" } })).finishedAt!.getTime());
   });
 });
