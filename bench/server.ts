@@ -10,6 +10,7 @@ import { watchMemory, type MemoryReport, type MemoryWatch } from "./memory";
 
 export const RESULTS_DIR = path.join(PROJECT_ROOT, "bench-results");
 const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules/.bin/next");
+const NEXT_JS = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
 
 /** Runs a command with its output in `logFile`; rejects with the log's tail when it fails. */
 function runLogged(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
@@ -79,7 +80,11 @@ export async function startServer(options: {
   await mkdir(RESULTS_DIR, { recursive: true });
   const origin = `http://127.0.0.1:${options.port}`;
   const log = createWriteStream(path.join(RESULTS_DIR, "server.log"));
-  const child = spawn(NEXT_BIN, ["start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") runs the server under
+  // those Node.js flags, to profile it under the benchmark's load; Node refuses them in NODE_OPTIONS.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const nextStart = ["start", "--port", String(options.port), "--hostname", "127.0.0.1"];
+  const child = spawn(nodeArgs.length > 0 ? process.execPath : NEXT_BIN, nodeArgs.length > 0 ? [...nodeArgs, NEXT_JS, ...nextStart] : nextStart, {
     cwd: PROJECT_ROOT,
     // Its own process group, so that stopping it stops whatever it started too.
     detached: true,

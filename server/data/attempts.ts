@@ -17,7 +17,7 @@ import {
   type QuestionType,
   type QuestionView,
 } from "@/domain/quiz";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Viewer } from "@/server/auth/viewer";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -355,8 +355,13 @@ export type AttemptResults = {
  */
 export async function getAttemptResults(viewer: Viewer, attemptId: string, locale: Locale, now = new Date()): Promise<AttemptResults | null> {
   const id = parseAttemptId(attemptId);
-  await closeIfOverdue(viewer, id, now);
-  return loadResults({ id, userId: viewer.id }, locale, now, { alwaysShowFeedback: false });
+  const own = Prisma.sql`a."userId" = ${viewer.id}`;
+  let attempt = await readForResults(id, own, locale);
+  if (attempt && isOverdue(attempt, now)) {
+    await closeIfOverdue(viewer, id, now);
+    attempt = await readForResults(id, own, locale);
+  }
+  return toResults(attempt, locale, now, { alwaysShowFeedback: false });
 }
 
 /**
@@ -365,38 +370,56 @@ export async function getAttemptResults(viewer: Viewer, attemptId: string, local
  */
 export async function getAttemptResultsForInstructor(viewer: Viewer, attemptId: string, locale: Locale, now = new Date()): Promise<AttemptResults | null> {
   const id = parseAttemptId(attemptId);
-  return loadResults({ id, assignment: { class: { instructors: { some: { userId: viewer.id } } } } }, locale, now, { alwaysShowFeedback: true });
+  const taught = Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" s JOIN "ClassInstructor" ci ON ci."classId" = s."classId"
+                                     WHERE s.id = a."assignmentId" AND ci."userId" = ${viewer.id})`;
+  return toResults(await readForResults(id, taught, locale), locale, now, { alwaysShowFeedback: true });
 }
 
-async function loadResults(
-  where: Prisma.AttemptWhereInput,
+type ResultsRow = {
+  id: string;
+  state: "in_progress" | "finished";
+  startedAt: Date;
+  finishedAt: Date | null;
+  deadlineAt: Date | null;
+  score: number | null;
+  points: number | null;
+  questionCount: number;
+  settings: unknown;
+  questions: Question[];
+  slug: string;
+  titleFr: string;
+  titleEn: string;
+  sections: { id: string; heading: string }[] | null;
+  sourceTitle: string | null;
+  responses: { position: number; answer: unknown; score: number | null; correct: boolean | null }[];
+};
+
+/** One statement: the attempt in the reader's language, its module's title and sections, its answers. */
+async function readForResults(id: string, scope: Prisma.Sql, locale: Locale): Promise<ResultsRow | null> {
+  const rows = await getDb().$queryRaw<ResultsRow[]>`
+    SELECT a.id, a.state::text AS state, a."startedAt", a."finishedAt", a."deadlineAt", a.score, a.points,
+           a."questionCount", a.settings, a.questions -> ${locale}::text AS questions,
+           m.slug, m."titleFr", m."titleEn", m.vocabulary -> 'sections' AS sections,
+           m.vocabulary -> 'source' ->> 'title' AS "sourceTitle",
+           COALESCE((SELECT json_agg(json_build_object('position', r.position, 'answer', r.answer, 'score', r.score, 'correct', r.correct))
+                       FROM "Response" r WHERE r."attemptId" = a.id), '[]'::json) AS responses
+      FROM "Attempt" a JOIN "Module" m ON m.id = a."moduleId"
+     WHERE a.id = ${id}::uuid AND ${scope}`;
+  return rows[0] ?? null;
+}
+
+function toResults(
+  attempt: ResultsRow | null,
   locale: Locale,
   now: Date,
   options: { alwaysShowFeedback: boolean },
-): Promise<AttemptResults | null> {
-  const attempt = await getDb().attempt.findFirst({
-    where,
-    select: {
-      id: true,
-      state: true,
-      startedAt: true,
-      finishedAt: true,
-      score: true,
-      points: true,
-      questionCount: true,
-      settings: true,
-      questions: true,
-      module: { select: { slug: true, titleFr: true, titleEn: true, vocabulary: true } },
-      responses: { select: { position: true, answer: true, score: true, correct: true } },
-    },
-  });
+): AttemptResults | null {
   if (!attempt) throw new AppError("NOT_FOUND", { messageKey: "attemptNotFound" });
   if (attempt.state !== "finished") return null;
 
-  const vocabulary = attempt.module.vocabulary as { source?: { title?: string }; sections?: { id: string; heading: string }[] };
-  const sections = new Map((vocabulary.sections ?? []).map((section) => [section.id, section]));
+  const sections = new Map((attempt.sections ?? []).map((section) => [section.id, section]));
   const responses = new Map(attempt.responses.map((response) => [response.position, response]));
-  const questions = (attempt.questions as unknown as FrozenQuestions)[locale];
+  const questions = attempt.questions;
   const settings = attempt.settings as unknown as AttemptSettings;
   const assignment = settings.assignment;
   const feedbackHidden =
@@ -410,9 +433,9 @@ async function loadResults(
     });
   return {
     id: attempt.id,
-    moduleSlug: attempt.module.slug,
-    moduleTitle: locale === "fr" ? attempt.module.titleFr : attempt.module.titleEn,
-    sourceTitle: vocabulary.source?.title ?? "",
+    moduleSlug: attempt.slug,
+    moduleTitle: locale === "fr" ? attempt.titleFr : attempt.titleEn,
+    sourceTitle: attempt.sourceTitle ?? "",
     startedAt: attempt.startedAt,
     finishedAt: attempt.finishedAt ?? attempt.startedAt,
     score: attempt.score ?? 0,

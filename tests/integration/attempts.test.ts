@@ -3,7 +3,7 @@ import { answerKey, type Question } from "@/domain/quiz";
 import type { FrozenQuestions } from "@/domain/attempt/frozen";
 import { loadContentDir } from "@/server/content/load";
 import { syncContent } from "@/server/content/sync";
-import { getAttemptForPlayer, saveAnswer, startAttempt, submitAttempt, type StartAttemptInput } from "@/server/data/attempts";
+import { getAttemptForPlayer, getAttemptResults, saveAnswer, startAttempt, submitAttempt, type StartAttemptInput } from "@/server/data/attempts";
 import type { Viewer } from "@/server/auth/viewer";
 import { disconnectDb, getDb } from "@/server/db/client";
 import { countQueries } from "../support/query-counter";
@@ -89,7 +89,7 @@ describe("saving answers", () => {
     expect(await getDb().response.count({ where: { attemptId: id } })).toBe(2);
   });
 
-  test("an autosave is two statements (a read of the question, one conditional write), and the quiz page one", async () => {
+  test("an autosave is two statements (a read of the question, one conditional write), the quiz page and the results page one each", async () => {
     const queries = await countQueries();
     const { id } = await startAttempt(aiko, practice({ size: 4, types: ["true-false"] }));
     const [question] = (await frozen(id)).fr;
@@ -103,6 +103,13 @@ describe("saving answers", () => {
     const player = await getAttemptForPlayer(aiko, id, "en");
     expect(queries.count).toBe(1);
     expect(player.answers).toEqual([answerKey(question!), null, null, null]);
+
+    // The results page too, once the attempt is finished.
+    await submitAttempt(aiko, id);
+    queries.reset();
+    const results = await getAttemptResults(aiko, id, "fr");
+    expect(queries.count).toBe(1);
+    expect(results!.questions[0]).toMatchObject({ correct: true, score: 1, section: expect.objectContaining({ id: expect.any(String) }) });
   });
 
   test("another learner's attempt, an unknown id and a malformed id all look missing", async () => {
