@@ -4,7 +4,8 @@
 // server), the synthetic data set (bench/seed.ts), a production build, `next start` on a free
 // port, then autocannon at 50 connections per route after a warm-up, the growth series at one
 // connection, the build's JavaScript figures and Lighthouse in Chromium. Writes
-// bench/results.json (--quick: bench-results/results-quick.json) and prints a markdown report.
+// bench/results.json (--quick: bench-results/results-quick.json; --only: bench-results/results-only.json)
+// and prints a markdown report.
 // --check exits 1 when a goal is missed. Everything started is stopped, on failure too.
 import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
@@ -398,7 +399,12 @@ async function main(): Promise<number> {
       goals: checkGoals(partial),
       totalSeconds: (performance.now() - started) / 1000,
     };
-    const file = quick ? path.join(RESULTS_DIR, "results-quick.json") : path.join(PROJECT_ROOT, "bench/results.json");
+    // Only a full run of every route replaces the committed bench/results.json.
+    const file = quick
+      ? path.join(RESULTS_DIR, "results-quick.json")
+      : values.only
+        ? path.join(RESULTS_DIR, "results-only.json")
+        : path.join(PROJECT_ROOT, "bench/results.json");
     // In the project's Prettier style, so that `npm run format:check` accepts the committed file.
     await writeFile(file, await format(JSON.stringify(results), { ...(await resolveConfig(file)), filepath: file }));
     process.stdout.write(formatReport(results));
