@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getCurrentLocale } from "@/i18n/current-locale";
 import { requireViewer } from "@/server/auth/viewer";
 import { listAttempts } from "@/server/data/attempts";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -27,38 +28,35 @@ export default async function HistoryPage() {
       {attempts.length === 0 ? (
         <p>{t("historyEmpty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left">
-            <caption className="sr-only">{t("historyTitle")}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="p-3">{t("colModule")}</th>
-                <th scope="col" className="p-3">{t("colStarted")}</th>
-                <th scope="col" className="p-3">{t("colStatus")}</th>
-                <th scope="col" className="p-3">{t("colScore")}</th>
-                <th scope="col" className="p-3"><span className="sr-only">{t("viewResults")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {attempts.map((attempt) => (
-                <tr key={attempt.id} className="border-t border-slate-200">
-                  <td className="p-3">{attempt.moduleTitle}</td>
-                  <td className="p-3">{format.dateTime(attempt.startedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td className="p-3">{attempt.state === "finished" ? t("finished") : t("inProgress")}</td>
-                  <td className="p-3">{attempt.score === null ? "—" : t("percent", { value: Math.round(attempt.score * 100) })}</td>
-                  <td className="p-3">
-                    <Link
-                      href={attempt.state === "finished" ? `/attempts/${attempt.id}/results` : `/attempts/${attempt.id}`}
-                      className="font-medium text-brand underline"
-                    >
-                      {attempt.state === "finished" ? t("viewResults") : t("resume")}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("historyTitle")}
+          columns={[
+            t("colModule"),
+            t("colStarted"),
+            t("colStatus"),
+            t("colScore"),
+            <span key="view" className="sr-only">{t("viewResults")}</span>,
+          ]}
+        >
+          {attempts.map((attempt) => (
+            <tr key={attempt.id} className="border-t border-slate-200">
+              <td className="p-3">{attempt.moduleTitle}</td>
+              <td className="p-3">{format.dateTime(attempt.startedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+              <td className="p-3">{attempt.state === "finished" ? t("finished") : t("inProgress")}</td>
+              <td className="p-3">
+                {attempt.score === null ? "—" : t("percent", { value: Math.round(attempt.score * 100) })}
+              </td>
+              <td className="p-3">
+                <Link
+                  href={attempt.state === "finished" ? `/attempts/${attempt.id}/results` : `/attempts/${attempt.id}`}
+                  className="font-medium text-brand underline"
+                >
+                  {attempt.state === "finished" ? t("viewResults") : t("resume")}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { formatJoinCode } from "@/domain/teach";
 import { createClass } from "@/server/actions/classes";
 import { requireViewer } from "@/server/auth/viewer";
 import { listTaughtClasses } from "@/server/data/classes";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -28,40 +29,35 @@ export default async function TeachPage() {
       {classes.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="p-3">{t("colClass")}</th>
-                <th scope="col" className="p-3">{t("colCode")}</th>
-                <th scope="col" className="p-3">{t("colLearners")}</th>
-                <th scope="col" className="p-3">{t("colAssignments")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {classes.map((item) => (
-                <tr key={item.id} className="border-t border-slate-200">
-                  <th scope="row" className="p-3 font-medium">
-                    <Link href={`/teach/classes/${item.id}`} className="text-brand underline">
-                      {item.name}
-                    </Link>
-                    {item.archived ? <span className="ml-2 text-sm text-muted">({t("archived")})</span> : null}
-                  </th>
-                  <td className="p-3 font-mono">{formatJoinCode(item.joinCode)}</td>
-                  <td className="p-3">{item.learners}</td>
-                  <td className="p-3">{item.assignments}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("title")} columns={[t("colClass"), t("colCode"), t("colLearners"), t("colAssignments")]}>
+          {classes.map((item) => (
+            <tr key={item.id} className="border-t border-slate-200">
+              <th scope="row" className="p-3 font-medium">
+                <Link href={`/teach/classes/${item.id}`} className="text-brand underline">
+                  {item.name}
+                </Link>
+                {item.archived ? <span className="ml-2 text-sm text-muted">({t("archived")})</span> : null}
+              </th>
+              <td className="p-3 font-mono">{formatJoinCode(item.joinCode)}</td>
+              <td className="p-3">{item.learners}</td>
+              <td className="p-3">{item.assignments}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      <section aria-labelledby="create-heading" className="max-w-md space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+      <section
+        aria-labelledby="create-heading"
+        className="max-w-md space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+      >
         <h2 id="create-heading" className="text-xl font-semibold">
           {t("create")}
         </h2>
-        <FieldForm action={createClass} fields={[{ name: "name", label: t("className") }]} submitLabel={t("create")} pendingLabel={t("creating")} />
+        <FieldForm
+          action={createClass}
+          fields={[{ name: "name", label: t("className") }]}
+          submitLabel={t("create")}
+          pendingLabel={t("creating")}
+        />
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { FactStats } from "@/domain/teach";
+import { DataTable } from "@/components/ui/data-table";
 
 type Labels = { factLabels: Readonly<Record<string, string>>; topicTitles: Readonly<Record<string, string>> };
 
@@ -14,32 +15,27 @@ export async function AnalysisFacts({ facts, factLabels, topicTitles }: { facts:
         {t("factsTitle")}
       </h2>
       <p className="text-muted">{t("factsIntro")}</p>
-      <div role="region" aria-labelledby="facts-heading" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full min-w-[36rem] text-left text-sm">
-          <caption className="sr-only">{t("factsCaption")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className="p-2">{t("colFact")}</th>
-              <th scope="col" className="p-2">{t("colAsked")}</th>
-              <th scope="col" className="p-2">{t("colFacility")}</th>
-              <th scope="col" className="p-2">{t("colTypes")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {facts.map((fact) => (
-              <tr key={fact.factId}>
-                <th scope="row" className={`${cell} min-w-56 font-normal`}>
-                  <span className="block">{factLabels[fact.factId] ?? fact.factId}</span>
-                  <span className="block text-xs text-muted">{topicTitles[fact.topic] ?? fact.topic}</span>
-                </th>
-                <td className={cell}>{fact.n}</td>
-                <td className={`${cell} whitespace-nowrap font-semibold`}>{t("percent", { value: Math.round(fact.facility) })}</td>
-                <td className={cell}>{fact.types.map((type) => tTypes(type)).join(", ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        labelledBy="facts-heading"
+        density="compact"
+        minWidth="min-w-[36rem]"
+        caption={t("factsCaption")}
+        columns={[t("colFact"), t("colAsked"), t("colFacility"), t("colTypes")]}
+      >
+        {facts.map((fact) => (
+          <tr key={fact.factId}>
+            <th scope="row" className={`${cell} min-w-56 font-normal`}>
+              <span className="block">{factLabels[fact.factId] ?? fact.factId}</span>
+              <span className="block text-xs text-muted">{topicTitles[fact.topic] ?? fact.topic}</span>
+            </th>
+            <td className={cell}>{fact.n}</td>
+            <td className={`${cell} whitespace-nowrap font-semibold`}>
+              {t("percent", { value: Math.round(fact.facility) })}
+            </td>
+            <td className={cell}>{fact.types.map((type) => tTypes(type)).join(", ")}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }
@@ -60,30 +56,26 @@ export async function AnalysisWeakestFacts({
       {facts.length === 0 ? (
         <p>{t("weakestEmpty")}</p>
       ) : (
-        <div role="region" aria-labelledby="weakest-heading" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[30rem] text-left text-sm">
-            <caption className="sr-only">{t("weakestCaption")}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="p-2">{t("colFact")}</th>
-                <th scope="col" className="p-2">{t("colReviews")}</th>
-                <th scope="col" className="p-2">{t("colAccuracy")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {facts.map((fact) => (
-                <tr key={`${fact.topic}/${fact.factKey}`}>
-                  <th scope="row" className={`${cell} min-w-56 font-normal`}>
-                    <span className="block">{factLabels[fact.factKey] ?? fact.factKey}</span>
-                    <span className="block text-xs text-muted">{topicTitles[fact.topic] ?? fact.topic}</span>
-                  </th>
-                  <td className={cell}>{fact.reviews}</td>
-                  <td className={`${cell} whitespace-nowrap font-semibold`}>{t("percent", { value: Math.round(fact.accuracy * 100) })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="weakest-heading"
+          density="compact"
+          minWidth="min-w-[30rem]"
+          caption={t("weakestCaption")}
+          columns={[t("colFact"), t("colReviews"), t("colAccuracy")]}
+        >
+          {facts.map((fact) => (
+            <tr key={`${fact.topic}/${fact.factKey}`}>
+              <th scope="row" className={`${cell} min-w-56 font-normal`}>
+                <span className="block">{factLabels[fact.factKey] ?? fact.factKey}</span>
+                <span className="block text-xs text-muted">{topicTitles[fact.topic] ?? fact.topic}</span>
+              </th>
+              <td className={cell}>{fact.reviews}</td>
+              <td className={`${cell} whitespace-nowrap font-semibold`}>
+                {t("percent", { value: Math.round(fact.accuracy * 100) })}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ItemAnalysis } from "@/domain/teach";
 import { discriminationBand, facilityBand } from "./analysis-bands";
+import { DataTable } from "@/components/ui/data-table";
 
 const round = (value: number) => Math.round(value);
 
@@ -9,7 +10,13 @@ const round = (value: number) => Math.round(value);
  * discrimination with their reading in words, then how often each option was chosen, rarely
  * chosen distractors flagged in text.
  */
-export async function AnalysisItems({ analysis, topicTitles }: { analysis: ItemAnalysis; topicTitles: Readonly<Record<string, string>> }) {
+export async function AnalysisItems({
+  analysis,
+  topicTitles,
+}: {
+  analysis: ItemAnalysis;
+  topicTitles: Readonly<Record<string, string>>;
+}) {
   const [t, tTypes] = await Promise.all([getTranslations("gradebook.analysis"), getTranslations("practice.types")]);
   const missing = (
     <>
@@ -25,60 +32,64 @@ export async function AnalysisItems({ analysis, topicTitles }: { analysis: ItemA
         <h2 id="items-heading" className="text-2xl font-semibold">
           {t("itemsTitle")}
         </h2>
-        <div role="region" aria-labelledby="items-heading" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">{t("itemsCaption")}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="p-2">{t("colNumber")}</th>
-                <th scope="col" className="p-2">{t("colQuestion")}</th>
-                <th scope="col" className="p-2">{t("colAnswered")}</th>
-                <th scope="col" className="p-2">{t("colFacility")}</th>
-                <th scope="col" className="p-2">{t("colSd")}</th>
-                <th scope="col" className="p-2">{t("colDiscrimination")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {analysis.items.map((item) => (
-                <tr key={item.position}>
-                  <th scope="row" className={`${cell} font-semibold`}>
-                    {item.position + 1}
-                  </th>
-                  <td className={`${cell} min-w-64`}>
-                    <span className="block">{item.stem}</span>
-                    <span className="block text-xs text-muted">
-                      {tTypes(item.type)} · {topicTitles[item.topic] ?? item.topic}
+        <DataTable
+          labelledBy="items-heading"
+          density="compact"
+          minWidth="min-w-[40rem]"
+          caption={t("itemsCaption")}
+          columns={[
+            t("colNumber"),
+            t("colQuestion"),
+            t("colAnswered"),
+            t("colFacility"),
+            t("colSd"),
+            t("colDiscrimination"),
+          ]}
+        >
+          {analysis.items.map((item) => (
+            <tr key={item.position}>
+              <th scope="row" className={`${cell} font-semibold`}>
+                {item.position + 1}
+              </th>
+              <td className={`${cell} min-w-64`}>
+                <span className="block">{item.stem}</span>
+                <span className="block text-xs text-muted">
+                  {tTypes(item.type)} · {topicTitles[item.topic] ?? item.topic}
+                </span>
+              </td>
+              <td className={`${cell} whitespace-nowrap`}>{t("answered", { answered: item.answered, n: item.n })}</td>
+              <td className={cell}>
+                {item.facility === null ? (
+                  missing
+                ) : (
+                  <>
+                    <span className="block whitespace-nowrap font-semibold">
+                      {t("percent", { value: round(item.facility) })}
                     </span>
-                  </td>
-                  <td className={`${cell} whitespace-nowrap`}>{t("answered", { answered: item.answered, n: item.n })}</td>
-                  <td className={cell}>
-                    {item.facility === null ? (
-                      missing
-                    ) : (
-                      <>
-                        <span className="block whitespace-nowrap font-semibold">{t("percent", { value: round(item.facility) })}</span>
-                        <span className="block text-xs text-muted">{t(`facilityBand.${facilityBand(item.facility)}`)}</span>
-                      </>
-                    )}
-                  </td>
-                  <td className={`${cell} whitespace-nowrap`}>{item.sd === null ? missing : t("percent", { value: round(item.sd) })}</td>
-                  <td className={cell}>
-                    {item.discrimination === null ? (
-                      missing
-                    ) : (
-                      <>
-                        <span className="block whitespace-nowrap font-semibold">{round(item.discrimination)}</span>
-                        <span className={`block text-xs ${item.discrimination < 0 ? "font-semibold text-red-800" : "text-muted"}`}>
-                          {t(`discriminationBand.${discriminationBand(item.discrimination)}`)}
-                        </span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    <span className="block text-xs text-muted">{t(`facilityBand.${facilityBand(item.facility)}`)}</span>
+                  </>
+                )}
+              </td>
+              <td className={`${cell} whitespace-nowrap`}>
+                {item.sd === null ? missing : t("percent", { value: round(item.sd) })}
+              </td>
+              <td className={cell}>
+                {item.discrimination === null ? (
+                  missing
+                ) : (
+                  <>
+                    <span className="block whitespace-nowrap font-semibold">{round(item.discrimination)}</span>
+                    <span
+                      className={`block text-xs ${item.discrimination < 0 ? "font-semibold text-red-800" : "text-muted"}`}
+                    >
+                      {t(`discriminationBand.${discriminationBand(item.discrimination)}`)}
+                    </span>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section aria-labelledby="options-heading" className="space-y-3">
@@ -92,46 +103,41 @@ export async function AnalysisItems({ analysis, topicTitles }: { analysis: ItemA
             <p className="text-muted">{t("optionsIntro", { count: analysis.n })}</p>
             <div className="grid gap-4 lg:grid-cols-2">
               {withOptions.map((item) => (
-                <div key={item.position} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                  <table className="w-full text-left text-sm">
-                    <caption className="p-3 text-left font-medium">{t("optionsCaption", { number: item.position + 1, stem: item.stem })}</caption>
-                    <thead className="bg-slate-50">
-                      <tr>
-                        <th scope="col" className="p-2">{t("colOption")}</th>
-                        <th scope="col" className="p-2">{t("colRole")}</th>
-                        <th scope="col" className="p-2">{t("colCount")}</th>
-                        <th scope="col" className="p-2">{t("colShare")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {item.options!.map((option) => (
-                        <tr key={option.id}>
-                          <th scope="row" className={`${cell} font-normal`}>
-                            {option.text}
-                            {option.rarelyChosen ? (
-                              <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-amber-900">
-                                <span aria-hidden="true">⚑</span>
-                                {t("rarelyChosen")}
-                              </span>
-                            ) : null}
-                          </th>
-                          <td className={cell}>
-                            {option.isKey ? (
-                              <span className="font-semibold text-green-900">
-                                <span aria-hidden="true">✓ </span>
-                                {t("key")}
-                              </span>
-                            ) : (
-                              t("distractor")
-                            )}
-                          </td>
-                          <td className={cell}>{option.count}</td>
-                          <td className={`${cell} whitespace-nowrap`}>{option.share === null ? missing : t("percent", { value: round(option.share) })}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  key={item.position}
+                  density="compact"
+                  captionVisible
+                  caption={t("optionsCaption", { number: item.position + 1, stem: item.stem })}
+                  columns={[t("colOption"), t("colRole"), t("colCount"), t("colShare")]}
+                >
+                  {item.options!.map((option) => (
+                    <tr key={option.id}>
+                      <th scope="row" className={`${cell} font-normal`}>
+                        {option.text}
+                        {option.rarelyChosen ? (
+                          <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-amber-900">
+                            <span aria-hidden="true">⚑</span>
+                            {t("rarelyChosen")}
+                          </span>
+                        ) : null}
+                      </th>
+                      <td className={cell}>
+                        {option.isKey ? (
+                          <span className="font-semibold text-green-900">
+                            <span aria-hidden="true">✓ </span>
+                            {t("key")}
+                          </span>
+                        ) : (
+                          t("distractor")
+                        )}
+                      </td>
+                      <td className={cell}>{option.count}</td>
+                      <td className={`${cell} whitespace-nowrap`}>
+                        {option.share === null ? missing : t("percent", { value: round(option.share) })}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
               ))}
             </div>
           </>

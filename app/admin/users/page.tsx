@@ -6,6 +6,7 @@ import { RoleForm } from "@/components/admin/role-form";
 import { changeRole } from "@/server/actions/admin";
 import { requireViewer } from "@/server/auth/viewer";
 import { USERS_PAGE_SIZE, listUsersForAdmin } from "@/server/data/admin";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
 }
 
-export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function AdminUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; page?: string }>;
+}) {
   const viewer = await requireViewer("/admin/users");
   // Not an admin: the page does not exist for them.
   if (viewer.role !== "admin") notFound();
@@ -27,7 +32,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   ]);
   const pages = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
   const roleLabels = { learner: tRoles("learner"), instructor: tRoles("instructor"), admin: tRoles("admin") };
-  const pageLink = (target: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(target) })}`;
+  const pageLink = (target: number) =>
+    `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(target) })}`;
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -37,51 +43,63 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <form role="search" className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1">
           <span className="font-medium">{t("search")}</span>
-          <input name="q" defaultValue={q ?? ""} className="min-h-11 rounded-md border border-slate-400 bg-white px-3" />
+          <input
+            name="q"
+            defaultValue={q ?? ""}
+            className="min-h-11 rounded-md border border-slate-400 bg-white px-3"
+          />
         </label>
-        <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50">
+        <button
+          type="submit"
+          className="min-h-11 rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50"
+        >
           {t("searchButton")}
         </button>
       </form>
       <p className="text-muted">{t("total", { count: total })}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left">
-          <caption className="sr-only">{t("title")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className="p-3">{t("colName")}</th>
-              <th scope="col" className="p-3">{t("colEmail")}</th>
-              <th scope="col" className="p-3">{t("colSince")}</th>
-              <th scope="col" className="p-3">{t("colRole")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className="border-t border-slate-200">
-                <th scope="row" className="p-3 font-medium">{user.name}</th>
-                <td className="p-3">{user.email}</td>
-                <td className="p-3">{format.dateTime(user.createdAt, { dateStyle: "medium" })}</td>
-                <td className="p-3">
-                  {user.id === viewer.id ? (
-                    <span>
-                      {roleLabels[user.role]} ({t("you")})
-                    </span>
-                  ) : (
-                    <RoleForm userId={user.id} userName={user.name} role={user.role} roleLabels={roleLabels} action={changeRole} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t("title")} columns={[t("colName"), t("colEmail"), t("colSince"), t("colRole")]}>
+        {users.map((user) => (
+          <tr key={user.id} className="border-t border-slate-200">
+            <th scope="row" className="p-3 font-medium">
+              {user.name}
+            </th>
+            <td className="p-3">{user.email}</td>
+            <td className="p-3">{format.dateTime(user.createdAt, { dateStyle: "medium" })}</td>
+            <td className="p-3">
+              {user.id === viewer.id ? (
+                <span>
+                  {roleLabels[user.role]} ({t("you")})
+                </span>
+              ) : (
+                <RoleForm
+                  userId={user.id}
+                  userName={user.name}
+                  role={user.role}
+                  roleLabels={roleLabels}
+                  action={changeRole}
+                />
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <nav aria-label={t("pageOf", { page, pages })} className="flex items-center gap-4">
-        {page > 1 ? <Link href={pageLink(page - 1)} className="text-brand underline">{t("previous")}</Link> : null}
+        {page > 1 ? (
+          <Link href={pageLink(page - 1)} className="text-brand underline">
+            {t("previous")}
+          </Link>
+        ) : null}
         <span>{t("pageOf", { page, pages })}</span>
-        {page < pages ? <Link href={pageLink(page + 1)} className="text-brand underline">{t("next")}</Link> : null}
+        {page < pages ? (
+          <Link href={pageLink(page + 1)} className="text-brand underline">
+            {t("next")}
+          </Link>
+        ) : null}
       </nav>
       <section aria-labelledby="changes-heading" className="space-y-2">
-        <h2 id="changes-heading" className="text-2xl font-semibold">{t("changesTitle")}</h2>
+        <h2 id="changes-heading" className="text-2xl font-semibold">
+          {t("changesTitle")}
+        </h2>
         {changes.length === 0 ? (
           <p>{t("changesEmpty")}</p>
         ) : (

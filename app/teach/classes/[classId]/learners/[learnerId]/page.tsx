@@ -9,6 +9,7 @@ import { findModuleOverview } from "@/server/data/module-overview";
 import { getModuleMastery } from "@/server/data/progress";
 import { isAppError } from "@/server/errors";
 import { getTimeZone } from "@/server/preferences/time-zone";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -22,10 +23,12 @@ export default async function LearnerPage({ params }: Params) {
   const { classId, learnerId } = await params;
   const viewer = await requireViewer(`/teach/classes/${classId}/learners/${learnerId}`);
   if (viewer.role === "learner") notFound();
-  const detail: LearnerInClass | "missing" = await getLearnerInClass(viewer, classId, learnerId).catch((error: unknown) => {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return "missing" as const;
-    throw error;
-  });
+  const detail: LearnerInClass | "missing" = await getLearnerInClass(viewer, classId, learnerId).catch(
+    (error: unknown) => {
+      if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return "missing" as const;
+      throw error;
+    },
+  );
   if (detail === "missing") notFound();
 
   const [t, tGradebook, tLevels, format, locale, timeZone] = await Promise.all([
@@ -42,7 +45,10 @@ export default async function LearnerPage({ params }: Params) {
   const modules = (
     await Promise.all(
       detail.moduleSlugs.map(async (slug) => {
-        const [overview, mastery] = await Promise.all([findModuleOverview(slug, locale), getModuleMastery(learnerAsViewer, slug)]);
+        const [overview, mastery] = await Promise.all([
+          findModuleOverview(slug, locale),
+          getModuleMastery(learnerAsViewer, slug),
+        ]);
         return overview && mastery ? { overview, mastery } : null;
       }),
     )
@@ -73,67 +79,68 @@ export default async function LearnerPage({ params }: Params) {
         {detail.attempts.length === 0 ? (
           <p>{t("attemptsEmpty", { name: learner.name })}</p>
         ) : (
-          <div role="region" aria-labelledby="attempts-heading" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <caption className="sr-only">{t("attemptsCaption", { name: learner.name })}</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className="p-2">{t("colAssignment")}</th>
-                  <th scope="col" className="p-2">{t("colStarted")}</th>
-                  <th scope="col" className="p-2">{t("colFinished")}</th>
-                  <th scope="col" className="p-2">{t("colScore")}</th>
-                  <th scope="col" className="p-2">{t("colLate")}</th>
-                  <th scope="col" className="p-2">{t("colAnswers")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.attempts.map((attempt) => (
-                  <tr key={attempt.id}>
-                    <th scope="row" className={`${cell} font-medium`}>
-                      {attempt.assignmentTitle}
-                    </th>
-                    <td className={cell}>{dateTime(attempt.startedAt)}</td>
-                    <td className={cell}>{attempt.finishedAt ? dateTime(attempt.finishedAt) : t("inProgress")}</td>
-                    <td className={`${cell} whitespace-nowrap font-semibold`}>
-                      {attempt.score === null ? (
-                        <>
-                          <span aria-hidden="true">—</span>
-                          <span className="sr-only">{tGradebook("noScore")}</span>
-                        </>
-                      ) : (
-                        tGradebook("percent", { value: Math.round(attempt.score * 100) })
-                      )}
-                    </td>
-                    <td className={cell}>
-                      {attempt.late ? (
-                        <span className="inline-flex items-center gap-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
-                          <span aria-hidden="true">⚠</span>
-                          {t("late")}
-                        </span>
-                      ) : attempt.state === "finished" ? (
-                        t("onTime")
-                      ) : (
-                        t("notFinished")
-                      )}
-                    </td>
-                    <td className={cell}>
-                      {attempt.state === "finished" ? (
-                        <Link
-                          href={`/teach/attempts/${attempt.id}?class=${detail.classId}&learner=${encodeURIComponent(learner.id)}`}
-                          aria-label={t("viewAnswersLabel", { title: attempt.assignmentTitle, date: dateTime(attempt.startedAt) })}
-                          className="font-medium text-brand underline"
-                        >
-                          {t("viewAnswers")}
-                        </Link>
-                      ) : (
-                        <span className="text-muted">{t("inProgress")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            labelledBy="attempts-heading"
+            density="compact"
+            minWidth="min-w-[40rem]"
+            caption={t("attemptsCaption", { name: learner.name })}
+            columns={[
+              t("colAssignment"),
+              t("colStarted"),
+              t("colFinished"),
+              t("colScore"),
+              t("colLate"),
+              t("colAnswers"),
+            ]}
+          >
+            {detail.attempts.map((attempt) => (
+              <tr key={attempt.id}>
+                <th scope="row" className={`${cell} font-medium`}>
+                  {attempt.assignmentTitle}
+                </th>
+                <td className={cell}>{dateTime(attempt.startedAt)}</td>
+                <td className={cell}>{attempt.finishedAt ? dateTime(attempt.finishedAt) : t("inProgress")}</td>
+                <td className={`${cell} whitespace-nowrap font-semibold`}>
+                  {attempt.score === null ? (
+                    <>
+                      <span aria-hidden="true">—</span>
+                      <span className="sr-only">{tGradebook("noScore")}</span>
+                    </>
+                  ) : (
+                    tGradebook("percent", { value: Math.round(attempt.score * 100) })
+                  )}
+                </td>
+                <td className={cell}>
+                  {attempt.late ? (
+                    <span className="inline-flex items-center gap-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
+                      <span aria-hidden="true">⚠</span>
+                      {t("late")}
+                    </span>
+                  ) : attempt.state === "finished" ? (
+                    t("onTime")
+                  ) : (
+                    t("notFinished")
+                  )}
+                </td>
+                <td className={cell}>
+                  {attempt.state === "finished" ? (
+                    <Link
+                      href={`/teach/attempts/${attempt.id}?class=${detail.classId}&learner=${encodeURIComponent(learner.id)}`}
+                      aria-label={t("viewAnswersLabel", {
+                        title: attempt.assignmentTitle,
+                        date: dateTime(attempt.startedAt),
+                      })}
+                      className="font-medium text-brand underline"
+                    >
+                      {t("viewAnswers")}
+                    </Link>
+                  ) : (
+                    <span className="text-muted">{t("inProgress")}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -152,39 +159,33 @@ export default async function LearnerPage({ params }: Params) {
                   {overview.title}
                 </h3>
                 <p>{t("moduleLevel", { level: tLevels(mastery.module.level) })}</p>
-                <div role="region" aria-labelledby={`mastery-${overview.slug}`} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                  <table className="w-full min-w-[30rem] text-left text-sm">
-                    <caption className="sr-only">{t("masteryCaption", { name: learner.name, module: overview.title })}</caption>
-                    <thead className="bg-slate-50">
-                      <tr>
-                        <th scope="col" className="p-2">{t("colTopic")}</th>
-                        <th scope="col" className="p-2">{t("colLevel")}</th>
-                        <th scope="col" className="p-2">{t("colFacts")}</th>
+                <DataTable
+                  labelledBy={`mastery-${overview.slug}`}
+                  density="compact"
+                  minWidth="min-w-[30rem]"
+                  caption={t("masteryCaption", { name: learner.name, module: overview.title })}
+                  columns={[t("colTopic"), t("colLevel"), t("colFacts")]}
+                >
+                  {overview.topics.map((topic) => {
+                    const level = mastery.topics.get(topic.key);
+                    return (
+                      <tr key={topic.key}>
+                        <th scope="row" className={`${cell} font-medium`}>
+                          {topic.title}
+                        </th>
+                        <td className={cell}>{tLevels(level?.level ?? "not-started")}</td>
+                        <td className={cell}>
+                          {t("levelCounts", {
+                            mastered: level?.counts.mastered ?? 0,
+                            proficient: level?.counts.proficient ?? 0,
+                            familiar: level?.counts.familiar ?? 0,
+                            notStarted: level?.counts["not-started"] ?? topic.factCount,
+                          })}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {overview.topics.map((topic) => {
-                        const level = mastery.topics.get(topic.key);
-                        return (
-                          <tr key={topic.key}>
-                            <th scope="row" className={`${cell} font-medium`}>
-                              {topic.title}
-                            </th>
-                            <td className={cell}>{tLevels(level?.level ?? "not-started")}</td>
-                            <td className={cell}>
-                              {t("levelCounts", {
-                                mastered: level?.counts.mastered ?? 0,
-                                proficient: level?.counts.proficient ?? 0,
-                                familiar: level?.counts.familiar ?? 0,
-                                notStarted: level?.counts["not-started"] ?? topic.factCount,
-                              })}
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                    );
+                  })}
+                </DataTable>
               </div>
             ))}
           </>
