@@ -1,12 +1,11 @@
 // A fresh database for one benchmark run: a new embedded PostgreSQL in .data/bench (wiped first),
 // or a new database on DATABASE_URL's server (dropped at the end). Migrated, content synced.
 import { chmod, mkdir, rm } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { loadContentDir } from "@/server/content/load";
 import { syncContent } from "@/server/content/sync";
-import { ensureDatabase, startEmbeddedPostgres } from "@/server/db/embedded";
+import { ensureDatabase, freePort, startEmbeddedPostgres } from "@/server/db/embedded";
 import { applyMigrations, readMigrations } from "@/server/db/migrator";
 import { createPool } from "@/server/db/pool";
 import { createPrismaClient } from "@/server/db/prisma";
@@ -14,17 +13,6 @@ import { PROJECT_ROOT } from "@/server/runtime/config";
 
 export type BenchDatabase = { url: string; description: string; stop: () => Promise<void> };
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function openFreshDatabase(): Promise<BenchDatabase> {
   const external = process.env.DATABASE_URL?.trim();

@@ -23,7 +23,8 @@ import {
   type LighthouseResult,
 } from "../bench/browser";
 import { readBundleReport, type BundleReport } from "../bench/bundle";
-import { createBenchDatabase, freePort, readDbCounters, type BenchDatabase } from "../bench/database";
+import { createBenchDatabase, readDbCounters, type BenchDatabase } from "../bench/database";
+import { freePort } from "@/server/db/embedded";
 import { checkGoals } from "../bench/goals";
 import { measureLoad } from "../bench/load";
 import { formatReport } from "../bench/report";

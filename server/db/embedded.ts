@@ -97,6 +97,19 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   }
 }
 
+/** A loopback port nobody listens on right now (for test and benchmark servers). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export async function assertPortFree(port: number, message: string, host = "127.0.0.1"): Promise<void> {
   const free = await new Promise<boolean>((resolve) => {
     const probe = net.createServer();

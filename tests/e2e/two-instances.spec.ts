@@ -5,23 +5,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
-import net from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { PROJECT_ROOT } from "@/server/runtime/config";
+import { freePort } from "../support/test-database";
 import { E2E_INSTANCE_FILE, type E2eInstance } from "./instance";
 
 const uniqueEmail = () => `two-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;

@@ -16,6 +16,7 @@ import { createTranslator } from "next-intl";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { LOCALE_COOKIE, MESSAGE_FILES, isLocale, type Locale } from "@/i18n/locales";
 import { getAuth } from "@/server/auth/auth";
+import { parseCookieHeader } from "@/server/auth/session-lookup";
 
 // better-auth signs session cookies with this secret; getAuth() reads it on first use.
 process.env.BETTER_AUTH_SECRET ??= "entry-points-test-secret-entry-points-test-secret";
@@ -34,16 +35,6 @@ type RequestState = {
 };
 
 let current: RequestState = newRequest({});
-
-function parseCookieHeader(header: string | null): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? "").split(";")) {
-    const at = part.indexOf("=");
-    if (at <= 0) continue;
-    cookies.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
-  }
-  return cookies;
-}
 
 function newRequest(init: { headers?: HeadersInit }): RequestState {
   const headers = new Headers(init.headers);

@@ -1,11 +1,12 @@
 // Shared by the Vitest integration set-up and Playwright's: a real PostgreSQL for the run,
 // either the server named by TEST_DATABASE_URL or an embedded one in a temporary folder.
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { ensureDatabase, startEmbeddedPostgres } from "@/server/db/embedded";
+import { ensureDatabase, freePort, startEmbeddedPostgres } from "@/server/db/embedded";
+
+export { freePort };
 import { applyMigrations, readMigrations } from "@/server/db/migrator";
 
 export type TestServer = {
@@ -14,17 +15,6 @@ export type TestServer = {
   stop: () => Promise<void>;
 };
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startTestServer(): Promise<TestServer> {
   const external = process.env.TEST_DATABASE_URL;
