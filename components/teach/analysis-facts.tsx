@@ -1,10 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { FactStats } from "@/domain/teach";
-import { DataTable } from "@/components/ui/data-table";
+import { COMPACT_CELL as cell, DataTable } from "@/components/ui/data-table";
 
 type Labels = { factLabels: Readonly<Record<string, string>>; topicTitles: Readonly<Record<string, string>> };
-
-const cell = "border-t border-slate-200 p-2 align-top";
 
 /** Facility per fact, for per-learner draws (no common questions, so no discrimination). */
 export async function AnalysisFacts({ facts, factLabels, topicTitles }: { facts: readonly FactStats[] } & Labels) {

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ItemAnalysis } from "@/domain/teach";
 import { discriminationBand, facilityBand } from "./analysis-bands";
-import { DataTable } from "@/components/ui/data-table";
+import { COMPACT_CELL as cell, DataTable } from "@/components/ui/data-table";
 
 const round = (value: number) => Math.round(value);
 
@@ -25,7 +25,6 @@ export async function AnalysisItems({
     </>
   );
   const withOptions = analysis.items.filter((item) => item.options && item.options.length > 0);
-  const cell = "border-t border-slate-200 p-2 align-top";
   return (
     <>
       <section aria-labelledby="items-heading" className="space-y-3">

@@ -1,5 +1,8 @@
 import type { ReactNode } from "react";
 
+/** The body cell of a compact DataTable: a rule above, tight padding, content at the top. */
+export const COMPACT_CELL = "border-t border-slate-200 p-2 align-top";
+
 type Props = {
   /** Names the table for screen readers; shown to everyone only when `captionVisible`. */
   caption: ReactNode;

@@ -9,7 +9,7 @@ import { findModuleOverview } from "@/server/data/module-overview";
 import { getModuleMastery } from "@/server/data/progress";
 import { isAppError } from "@/server/errors";
 import { getTimeZone } from "@/server/preferences/time-zone";
-import { DataTable } from "@/components/ui/data-table";
+import { COMPACT_CELL as cell, DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -54,7 +54,6 @@ export default async function LearnerPage({ params }: Params) {
     )
   ).filter((module) => module !== null);
   const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone });
-  const cell = "border-t border-slate-200 p-2 align-top";
 
   return (
     <div className="space-y-8">
